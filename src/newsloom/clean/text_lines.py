@@ -1,0 +1,194 @@
+"""Line-level cleaning of scraped text: drop what a scraper left behind, find section titles.
+
+Each line is judged by its shape (does it read like a sentence?), by repetition,
+by its position among its neighbours, by its language against the document's,
+and by the per-language pattern files `data/<lang>/boilerplate.yaml`. Nothing
+that has the shape of a body sentence is ever dropped by the shape rules.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsloom import langdata
+from newsloom.language import identify
+from newsloom.schema import Heading, Removed
+
+_TERMINAL = tuple(".!?…:;»\"”’)")
+_WORD = re.compile(r"\w+(?:[-’']\w+)*", re.UNICODE)
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*·]|\d+[.)])\s+")
+
+MAX_HEADING_WORDS = 15
+MAX_HEADING_CHARS = 140
+MAX_FOREIGN_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    headings: list[Heading]
+    removed: list[Removed]
+    title: str | None = None
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    number: int  # 1-based line number in the input
+    text: str
+    block: int  # index of the blank-line-separated block
+    removed: str | None = None
+    heading: bool = False
+
+
+def words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def sentence_shaped(s: str) -> bool:
+    """A line that reads like running text: ends like a sentence or is long."""
+    s = s.strip()
+    n = len(words(s))
+    if n >= 20:
+        return True
+    return n >= 4 and s.endswith(_TERMINAL) and not s.endswith(":")
+
+
+@functools.lru_cache(maxsize=None)
+def _patterns(lang: str) -> tuple[tuple[str, re.Pattern, int], ...]:
+    """(reason, compiled pattern, max words) from the language's and the common boilerplate files."""
+    out = []
+    for data in (langdata.load(lang), langdata.common()):
+        spec = data.get("boilerplate") or {}
+        limit = int(spec.get("max_words", 25))
+        for reason, pats in (spec.get("patterns") or {}).items():
+            for p in pats:
+                out.append((reason, re.compile(p, re.I), limit))
+    return tuple(out)
+
+
+def _boilerplate_reason(line: str, lang: str) -> str | None:
+    n = len(words(line))
+    for reason, pat, limit in _patterns(lang):
+        if n <= limit and pat.search(line):
+            return reason
+    return None
+
+
+def _heading_shaped(s: str) -> bool:
+    s = s.strip()
+    if not s or len(s) > MAX_HEADING_CHARS or _LIST_ITEM.match(s):
+        return False
+    n = len(words(s))
+    if n == 0 or n > MAX_HEADING_WORDS:
+        return False
+    if s.endswith((".", ",", ";", ":", "…")):
+        return False
+    first = s.lstrip("«“\"'([")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _foreign(line: str, doc_lang: str) -> str | None:
+    """The language of a short non-sentence line when it clearly differs from the document's."""
+    if doc_lang == "und" or sentence_shaped(line) or len(words(line)) > MAX_FOREIGN_WORDS:
+        return None
+    if sum(c.isalpha() for c in line) < 4:
+        return None
+    guess = identify(line, max_chars=300)
+    if guess.code not in ("und", doc_lang) and guess.confidence >= 0.8:
+        return guess.code
+    return None
+
+
+def clean_lines(raw: str, doc_lang: str, *, known_headings: set[int] | None = None,
+                detect_title: bool = True) -> Cleaned:
+    """Clean scraped text. `known_headings` are 0-based line indices already known to be
+    section titles (from HTML markup)."""
+    lines: list[_Line] = []
+    block = 0
+    for i, text in enumerate(raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+        text = " ".join(text.split())
+        if not text:
+            block += 1
+            continue
+        lines.append(_Line(i + 1, text, block))
+    known = {ln.number - 1 for ln in lines} & (known_headings or set())
+
+    counts = Counter(ln.text for ln in lines)
+    seen: set[str] = set()
+    for ln in lines:
+        if ln.number - 1 in known:
+            continue
+        reason = _boilerplate_reason(ln.text, doc_lang)
+        if reason:
+            ln.removed = reason
+        elif counts[ln.text] > 1 and not sentence_shaped(ln.text):
+            ln.removed = "repeated line (teaser or navigation)"
+        elif counts[ln.text] > 1 and ln.text in seen:
+            ln.removed = "repeated paragraph"
+        else:
+            lang = _foreign(ln.text, doc_lang)
+            if lang:
+                ln.removed = f"short line in another language ({lang}) with no sentence shape"
+        seen.add(ln.text)
+
+    _spread_to_block(lines)
+    kept = [ln for ln in lines if not ln.removed]
+    title = None
+    for k, ln in enumerate(kept):
+        if ln.number - 1 in known:
+            ln.heading = True
+            continue
+        nxt = kept[k + 1] if k + 1 < len(kept) else None
+        # A section title is a short line without sentence shape that introduces body text.
+        if not _heading_shaped(ln.text) or nxt is None or not sentence_shaped(nxt.text):
+            continue
+        if k == 0 and detect_title:
+            title = ln.text
+            continue
+        ln.heading = True
+    return _assemble(lines, kept, title)
+
+
+def _spread_to_block(lines: list[_Line]) -> None:
+    """A short non-sentence line that shares a block with removed lines, and with no kept
+    sentence, is part of the same leftover (a 'related' box, a share bar)."""
+    by_block: dict[int, list[_Line]] = {}
+    for ln in lines:
+        by_block.setdefault(ln.block, []).append(ln)
+    for members in by_block.values():
+        if not any(m.removed for m in members):
+            continue
+        if any(not m.removed and sentence_shaped(m.text) for m in members):
+            continue
+        for m in members:
+            if not m.removed and len(words(m.text)) <= MAX_FOREIGN_WORDS:
+                m.removed = "part of a block of scraper leftovers"
+
+
+def _assemble(lines: list[_Line], kept: list[_Line], title: str | None) -> Cleaned:
+    parts: list[str] = []
+    headings: list[Heading] = []
+    paragraphs: list[tuple[int, int]] = []
+    pos = 0
+    for k, ln in enumerate(kept):
+        prev = kept[k - 1] if k else None
+        hard_wrap = (prev is not None and prev.block == ln.block and not prev.heading and not ln.heading
+                     and not prev.text.endswith(_TERMINAL) and ln.text[:1].islower())
+        if parts:
+            sep = " " if hard_wrap else "\n\n"
+            parts.append(sep)
+            pos += len(sep)
+        if hard_wrap and paragraphs:
+            s, _ = paragraphs.pop()
+            paragraphs.append((s, pos + len(ln.text)))
+        else:
+            paragraphs.append((pos, pos + len(ln.text)))
+        if ln.heading:
+            headings.append(Heading(text=ln.text, start=pos, end=pos + len(ln.text)))
+        parts.append(ln.text)
+        pos += len(ln.text)
+    removed = [Removed(text=ln.text, reason=ln.removed, line=ln.number) for ln in lines if ln.removed]
+    return Cleaned("".join(parts), headings, removed, title, paragraphs)

@@ -1,0 +1,182 @@
+"""Entities: the statistical model's mentions, corrected by general rules, merged per entity.
+
+Corrections (all driven by per-language data):
+- a title's complement glued to the next name ("Maison-Blanche Karoline Leavitt",
+  "Kremlin Dmitri Peskov") is split into the institution and the person;
+- institutions a model takes for places (Kremlin, White House) get their type;
+- a common noun in front of a name ("traité New START") leaves the name and gives its type;
+- portfolio fragments after a title ("ministre des Affaires") are not entities;
+- words inside a name give its type ("Joint Base ..." is a facility).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from newsloom.extract.context import Parsed
+from newsloom.langdata import LangData, common, fold
+
+# spaCy labels -> record types; labels not listed (dates, numbers) are not entities.
+TYPE_MAP = {
+    "PER": "PERSON", "PERSON": "PERSON", "LOC": "PLACE", "GPE": "PLACE", "FAC": "FACILITY",
+    "ORG": "ORG", "NORP": "GROUP", "PRODUCT": "PRODUCT", "EVENT": "EVENT", "WORK_OF_ART": "WORK",
+    "LAW": "WORK", "MISC": "MISC",
+}
+_TOKEN = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    type: str
+    country: str | None = None
+    fixed: bool = False  # type set by a lexicon; not to be changed by weaker cues
+
+
+class EntityRules:
+    """Per-language lexicons used to correct model mentions; build once per language."""
+
+    def __init__(self, data: LangData, countries):
+        self.data = data
+        self.countries = countries
+        self.institutions = {fold(r[0]): (r[1] if len(r) > 1 and r[1] else "ORG", r[2] if len(r) > 2 and r[2] else None)
+                             for r in data.table("institutions")}
+        titles = data.get("titles") or {}
+        self.titles = {fold(t) for t in titles.get("titles", [])}
+        self.of_words = {fold(o) for o in titles.get("of_words", [])}
+        self.portfolios = {fold(p) for p in titles.get("portfolios", [])}
+        self.honorifics = {fold(h) for h in titles.get("honorifics", [])}
+        cues = data.get("entity_cues") or {}
+        shared = common().get("entity_cues") or {}
+        self.before = {fold(w): t for t, ws in (cues.get("before") or {}).items() for w in ws}
+        self.after = {fold(w): t for t, ws in (cues.get("after") or {}).items() for w in ws}
+        self.inside = {}
+        for src in (shared, cues):
+            for t, ws in (src.get("inside") or {}).items():
+                self.inside.update({w: t for w in ws})
+        names = list(self.institutions) + [n for n in countries.names if len(n) > 3]
+        self._lexicon = re.compile(
+            r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)) + r")(?![\w-])",
+            re.I) if names else None
+
+    # -- corrections -------------------------------------------------------
+    def known(self, s: str) -> tuple[str, str | None] | None:
+        """(type, country) of an institution or country name, else None."""
+        key = fold(s)
+        if key in self.institutions:
+            return self.institutions[key]
+        code = self.countries.country_of_name(s)
+        return ("PLACE", code) if code else None
+
+    def _after_title(self, text: str, start: int) -> bool:
+        """Does a title and a preposition stand right before `start` ("porte-parole de la ")?"""
+        left = fold(text[max(0, start - 60):start]).replace("'", "' ").split()
+        for n_of in (2, 1):
+            if len(left) <= n_of:
+                continue
+            of = " ".join(left[-n_of:]).replace("' ", "'")
+            if of in self.of_words or of.rstrip("'") + "'" in self.of_words:
+                head = left[:-n_of]
+                for n in (3, 2, 1):
+                    if len(head) >= n and " ".join(head[-n:]).lstrip("l'").lstrip("-") in self.titles | {
+                            t.split("-")[-1] for t in self.titles}:
+                        return True
+        return False
+
+    def correct(self, text: str, m: Mention) -> list[Mention]:
+        """The corrected mention(s) for one model mention; [] to drop it."""
+        span = text[m.start:m.end]
+        toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(span)]
+        # Leading lower-case words are common nouns, not part of the name ("traité New START").
+        cue_type = None
+        while len(toks) > 1 and not text[toks[0][0]:toks[0][1]][:1].isupper():
+            word = fold(text[toks[0][0]:toks[0][1]])
+            cue_type = cue_type or self.before.get(word)
+            if word in self.titles or word in self.of_words:
+                cue_type = "_title"
+            toks = toks[1:]
+        if toks and fold(text[toks[0][0]:toks[0][1]]) in self.honorifics and len(toks) > 1:
+            toks = toks[1:]
+        if not toks:
+            return []
+        m = replace(m, start=toks[0][0], end=toks[-1][1])
+        span = text[m.start:m.end]
+        if cue_type == "_title" or (fold(span) in self.portfolios or any(p.startswith(fold(span)) for p in self.portfolios)) \
+                and self._after_title(text, m.start):
+            return []  # a portfolio fragment: part of a role, not a name
+        # An institution or country glued in front of a person's name.
+        for k in range(len(toks) - 2, 0, -1):
+            head = text[toks[0][0]:toks[k - 1][1]]
+            rest = text[toks[k][0]:m.end]
+            kn = self.known(head)
+            if kn and all(text[a:b][:1].isupper() for a, b in toks[k:]) and not self.known(rest):
+                return [Mention(toks[0][0], toks[k - 1][1], kn[0], kn[1], True),
+                        Mention(toks[k][0], m.end, "PERSON")]
+        if len(toks) >= 3 and m.type in ("PERSON", "PLACE", "ORG") and self._after_title(text, m.start):
+            a, b = toks[0]
+            kn = self.known(text[a:b]) or ("ORG", None)
+            return [Mention(a, b, kn[0], kn[1], True), Mention(toks[1][0], m.end, "PERSON")]
+        kn = self.known(span)
+        if kn:
+            return [replace(m, type=kn[0], country=kn[1], fixed=True)]
+        if m.type != "PERSON":
+            inner = [self.inside[w] for w in re.findall(r"\w+", span) if w in self.inside]
+            if inner:
+                return [replace(m, type=inner[-1])]
+            after = re.match(r"\s+(\w+)", text[m.end:m.end + 30])
+            if after and fold(after.group(1)) in self.after:
+                return [replace(m, type=self.after[fold(after.group(1))])]
+        if cue_type and cue_type != "_title" and m.type in ("MISC", "ORG", "PLACE", "PRODUCT"):
+            return [replace(m, type=cue_type)]
+        return [m]
+
+    def lexicon_mentions(self, text: str) -> list[Mention]:
+        """Institutions and country names written with a capital, found without the model."""
+        if not self._lexicon:
+            return []
+        out = []
+        for x in self._lexicon.finditer(text):
+            s = x.group(1)
+            if not s[:1].isupper():
+                continue
+            kn = self.known(s)
+            if kn:
+                out.append(Mention(x.start(1), x.end(1), kn[0], kn[1], True))
+        return out
+
+
+def model_mentions(parsed: Parsed) -> list[Mention]:
+    if parsed.doc is None:
+        return []
+    out = []
+    for e in parsed.doc.ents:
+        t = TYPE_MAP.get(e.label_)
+        if t:
+            out.append(Mention(e.start_char, e.end_char, t))
+    return out
+
+
+def corrected_mentions(parsed: Parsed, rules: EntityRules) -> list[Mention]:
+    text = parsed.text
+    mentions: list[Mention] = []
+    for m in model_mentions(parsed):
+        mentions.extend(rules.correct(text, m))
+    mentions = _resolve_overlaps(text, mentions)
+    # The lexicon fills gaps the model left; it never cuts into a model mention.
+    extra = [x for x in rules.lexicon_mentions(text)
+             if not any(x.start < m.end and m.start < x.end for m in mentions)]
+    return _resolve_overlaps(text, mentions + extra)
+
+
+def _resolve_overlaps(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Keep one mention per stretch of text: lexicon-fixed ones first, then the longest."""
+    ranked = sorted(mentions, key=lambda m: (not m.fixed, -(m.end - m.start), m.start))
+    taken: list[Mention] = []
+    for m in ranked:
+        if any(m.start < t.end and t.start < m.end for t in taken):
+            continue
+        if not any(c.isalpha() for c in text[m.start:m.end]):
+            continue
+        taken.append(m)
+    return sorted(taken, key=lambda m: m.start)

@@ -1,0 +1,173 @@
+"""The entity stage: mentions -> entities with roles, country, coordinates and salience."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from anyascii import anyascii
+
+from newsloom.extract.context import Parsed
+from newsloom.extract.countries import CountryLexicon
+from newsloom.extract.entities import EntityRules, corrected_mentions
+from newsloom.extract.geo import Gazetteer
+from newsloom.extract.linking import Group, link
+from newsloom.extract.roles import RoleFinder
+from newsloom.langdata import LangData, fold
+from newsloom.schema import Entity, Geo, Role
+
+_PLACE_TYPES = ("PLACE", "FACILITY")
+
+
+class EntityStage:
+    """Built once per language and reused for every article of that language."""
+
+    def __init__(self, data: LangData):
+        self.data = data
+        self.countries = CountryLexicon(data)
+        self.rules = EntityRules(data, self.countries)
+        self.roles = RoleFinder(data)
+        self.inflections = tuple((data.get("morphology") or {}).get("name_endings", []))
+
+    def __call__(self, parsed: Parsed, gazetteer: Gazetteer | None = None) -> list[Entity]:
+        text = parsed.text
+        groups = link(text, corrected_mentions(parsed, self.rules), self.inflections)
+        cues = self.countries.find_all(text)
+        weights = _country_weights(cues)
+        stops = tuple(sorted(m.start for g in groups for m in g.mentions))
+        entities = [self._entity(i, g, text, stops) for i, g in enumerate(groups)]
+        self._role_countries(entities, groups)
+        _context_countries(entities, groups, cues, parsed)
+        if gazetteer is not None:
+            _geocode(entities, text, gazetteer, weights, self.countries)
+        _salience(entities, len(text))
+        return entities
+
+    def _entity(self, i: int, g: Group, text: str, stops: tuple[int, ...]) -> Entity:
+        if g.type == "PERSON":
+            name = g.longest()
+        else:
+            name = Counter(g.forms).most_common(1)[0][0]
+        aliases = sorted({f for f in g.forms if f != name})
+        latin = anyascii(name)
+        if latin != name and not any(c.isascii() for c in name if c.isalpha()):
+            aliases.append(latin)
+        roles: list[Role] = []
+        if g.type == "PERSON":
+            seen = set()
+            for m in g.mentions:
+                for r in self.roles.find(text, m.start, m.end, stops):
+                    key = (fold(r.title), fold(r.of or ""))
+                    if key not in seen:
+                        seen.add(key)
+                        roles.append(Role(title=r.title, of=r.of, start=r.start, end=r.end))
+        return Entity(id=f"e{i + 1}", name=name, type=g.type, aliases=aliases,
+                      mentions=[(m.start, m.end) for m in g.mentions], roles=roles, country=g.country)
+
+    def _role_countries(self, entities: list[Entity], groups: list[Group]) -> None:
+        """Country of a person from a demonym or complement in one of their roles."""
+        by_name = {}
+        for e in entities:
+            for n in [e.name, *e.aliases]:
+                by_name.setdefault(fold(n), e)
+        for _ in range(2):  # a role "of" another person needs that person's country first
+            for e in entities:
+                if e.type != "PERSON" or e.country:
+                    continue
+                for r in e.roles:
+                    code = _role_country(r, self.countries, self.rules, by_name)
+                    if code:
+                        e.country = code
+                        break
+
+
+def _role_country(r: Role, countries: CountryLexicon, rules: EntityRules, by_name: dict) -> str | None:
+    words = f"{r.title} {r.of or ''}".split()
+    for w in words:
+        code = countries.country_of_demonym(w.strip(",."))
+        if code:
+            return code
+    if r.of:
+        kn = rules.known(r.of)
+        if kn and kn[1]:
+            return kn[1]
+        other = by_name.get(fold(r.of))
+        if other is not None and other.country:
+            return other.country
+    return None
+
+
+def _country_weights(cues: list[tuple[int, int, str, str]]) -> dict[str, float]:
+    counts = Counter(code for _, _, code, _ in cues)
+    total = sum(counts.values()) or 1
+    return {c: n / total * 10 for c, n in counts.items()}
+
+
+def _spans(parsed: Parsed) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    sents = parsed.sents or [(0, len(parsed.text))]
+    paras, pos = [], 0
+    for chunk in re.split(r"(\n\s*\n)", parsed.text):
+        if chunk.strip() and not re.fullmatch(r"\n\s*\n", chunk):
+            paras.append((pos, pos + len(chunk)))
+        pos += len(chunk)
+    return sents, paras or [(0, len(parsed.text))]
+
+
+def _context_countries(entities: list[Entity], groups: list[Group], cues, parsed: Parsed) -> None:
+    """A person with no country from a role takes the one country cue of their sentence, or the
+    most frequent one of their paragraph, that no other person there already stands for."""
+    persons = [e for e in entities if e.type == "PERSON"]
+    role_spans = [(r.start, r.end) for e in persons for r in e.roles]
+    sents, paras = _spans(parsed)
+    for scope in (sents, paras):
+        for e in persons:
+            if e.country:
+                continue
+            for a, b in scope:
+                if not any(a <= s < b for s, _ in e.mentions):
+                    continue
+                claimed = {o.country for o in persons if o is not e and o.country
+                           and any(a <= s < b for s, _ in o.mentions)}
+                found = Counter(code for s, t, code, _ in cues if a <= s < b and code not in claimed
+                                and not any(x <= s < y for x, y in role_spans))
+                if scope is sents and len(found) == 1 or scope is paras and found:
+                    top = found.most_common(2)
+                    if len(top) == 1 or top[0][1] > top[1][1]:
+                        e.country = top[0][0]
+                        break
+
+
+def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLexicon) -> None:
+    for e in entities:
+        if e.type not in _PLACE_TYPES:
+            continue
+        place = None
+        if e.country and countries.country_of_name(e.name) == e.country:
+            place = gazetteer.country_place(e.country)
+        for name in [e.name, *e.aliases]:
+            place = place or gazetteer.resolve(name, countries=weights)
+        if place is not None:
+            e.geo = Geo(lat=round(place.lat, 5), lon=round(place.lon, 5), source_id=f"geonames:{place.geonameid}",
+                        admin1=place.admin1, timezone=place.timezone)
+            e.country = e.country or place.country
+    # A facility or place not in the gazetteer sits where the text says it is ("... à Anchorage").
+    placed = [e for e in entities if e.geo is not None]
+    for e in entities:
+        if e.type not in _PLACE_TYPES or e.geo is not None:
+            continue
+        s, t = e.mentions[0]
+        near = [(ps, p) for p in placed for ps, _ in p.mentions if t <= ps <= t + 60
+                and not re.search(r"[.;\n]", text[t:ps])]
+        if near:
+            _, p = min(near, key=lambda x: x[0])
+            e.geo = p.geo
+            e.country = e.country or p.country
+
+
+def _salience(entities: list[Entity], n: int) -> None:
+    scores = {}
+    for e in entities:
+        first = e.mentions[0][0] / max(n, 1)
+        scores[e.id] = len(e.mentions) + (1.0 - first) + (0.5 if e.roles else 0.0)
+    top = max(scores.values(), default=1.0)
+    for e in entities:
+        e.salience = round(scores[e.id] / top, 3)

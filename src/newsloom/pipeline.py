@@ -1,0 +1,148 @@
+"""Composes the stages: Document -> cleaned article -> parsed article -> Record.
+
+`Analyzer` holds what is costly to build (spaCy pipelines, the gazetteer,
+per-language rule sets) and is handed explicitly to whoever analyzes: the CLI
+builds one, a distributed worker builds its own. `analyze()` uses one default
+analyzer per process.
+"""
+from __future__ import annotations
+
+import threading
+from datetime import date, datetime
+
+from newsloom import langdata
+from newsloom.clean.html import extract_html
+from newsloom.clean.text_lines import Cleaned, clean_lines
+from newsloom.errors import InputError
+from newsloom.extract.context import Parsed
+from newsloom.extract.entity_stage import EntityStage
+from newsloom.extract.geo import Gazetteer
+from newsloom.language import Guess, as_language, identify
+from newsloom.nlp import Pipelines
+from newsloom.schema import Coverage, Record, Source
+from newsloom.sources.document import Document, make_document
+
+MAX_PARSE_CHARS = 1_000_000  # spaCy's own limit; longer texts are parsed in part and say so
+
+
+def parse_published(value: str | date | datetime | None) -> datetime | None:
+    """A caller's or a page's publication date as a datetime (naive when no zone is given)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    s = str(value).strip().replace("Z", "+00:00")
+    try:
+        return datetime.fromisoformat(s)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+class Analyzer:
+    """Everything needed to analyze articles, loaded lazily and once."""
+
+    def __init__(self, pipelines: Pipelines | None = None):
+        self.pipelines = pipelines or Pipelines()
+        self._gazetteer: Gazetteer | None = None
+        self._entity_stages: dict[str, EntityStage] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        with self._lock:
+            if self._gazetteer is None:
+                self._gazetteer = Gazetteer()
+            return self._gazetteer
+
+    def entity_stage(self, lang: str) -> EntityStage:
+        with self._lock:
+            if lang not in self._entity_stages:
+                self._entity_stages[lang] = EntityStage(langdata.load(lang))
+            return self._entity_stages[lang]
+
+    # -- stages ------------------------------------------------------------
+    def clean(self, doc: Document) -> tuple[Cleaned, Guess, str | None, str | None]:
+        """Main text, headings and removed lines; with the language, title and page date."""
+        title = published = None
+        if doc.format == "html":
+            page = extract_html(doc.content, url=doc.uri)
+            raw = "\n\n".join(page.lines)
+            known = {2 * i for i in page.heading_lines}  # blank lines between blocks
+            title, published = page.title, page.published
+        else:
+            raw, known = doc.content, set()
+        guess = identify(raw)
+        cleaned = clean_lines(raw, guess.code, known_headings=known, detect_title=doc.format != "html")
+        if cleaned.text:
+            guess = identify(cleaned.text)
+        return cleaned, guess, title or cleaned.title, published
+
+    def parse(self, text: str, lang: str, published: datetime | None) -> tuple[Parsed, list[str]]:
+        notes = []
+        nlp = self.pipelines.get(lang)
+        if nlp is None:
+            notes.append(f"no NER/parser pipeline for language '{lang}': sentences by punctuation only")
+            nlp = self.pipelines.blank(lang)
+        chunk = text[:MAX_PARSE_CHARS]
+        if len(text) > MAX_PARSE_CHARS:
+            notes.append(f"text longer than {MAX_PARSE_CHARS} characters: only the start was parsed")
+        doc = nlp(chunk)
+        sents = [(s.start_char, s.end_char) for s in doc.sents]
+        full = doc if self.pipelines.has(lang) else None
+        return Parsed(text=text, lang=lang, data=langdata.load(lang), doc=full, sents=sents,
+                      published=published), notes
+
+    def analyze_document(self, doc: Document) -> Record:
+        cleaned, guess, title, page_date = self.clean(doc)
+        published_s = doc.published or page_date
+        published = parse_published(published_s)
+        coverage = Coverage(ran=["clean", "language"])
+        record = Record(id=doc.id, source=Source(uri=doc.uri, format=doc.format,
+                                                 fetched_at=datetime.now().astimezone().isoformat(timespec="seconds")),
+                        published=published.isoformat() if published else None,
+                        language=as_language(guess), title=title, text=cleaned.text,
+                        headings=cleaned.headings, removed=cleaned.removed, coverage=coverage)
+        if not cleaned.text.strip():
+            coverage.skipped["all extraction"] = "no text left after cleaning"
+            return record
+        lang = guess.code
+        parsed, notes = self.parse(cleaned.text, lang, published)
+        coverage.ran.append("sentences")
+        data_known = parsed.data.known
+        if parsed.doc is not None:
+            record.entities = self.entity_stage(lang)(parsed, self.gazetteer)
+            coverage.ran.append("entities")
+        else:
+            coverage.skipped["entities"] = notes[0] if notes else f"no NER pipeline for '{lang}'"
+        if not data_known:
+            coverage.skipped["language data"] = f"no data folder for '{lang}': no roles, demonyms or cue words"
+        return record
+
+
+_default: Analyzer | None = None
+_default_lock = threading.Lock()
+
+
+def default_analyzer() -> Analyzer:
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Analyzer()
+        return _default
+
+
+def analyze(text_or_bytes: str | bytes, *, published: str | date | datetime | None = None,
+            url: str | None = None, content_type: str | None = None, analyzer: Analyzer | None = None) -> Record:
+    """Analyze one article (plain text or HTML, as str or bytes) into a Record."""
+    pub = published.isoformat() if isinstance(published, (date, datetime)) else published
+    doc = make_document(text_or_bytes, name=url or "<input>", uri=url, content_type=content_type, published=pub)
+    return (analyzer or default_analyzer()).analyze_document(doc)
+
+
+__all__ = ["Analyzer", "analyze", "default_analyzer", "parse_published", "InputError"]
