@@ -44,6 +44,14 @@ def parse_published(value: str | date | datetime | None) -> datetime | None:
         return None
 
 
+def _published_text(given: str | None, value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if given and len(str(given).strip()) == 10:
+        return value.date().isoformat()
+    return value.isoformat()
+
+
 class Analyzer:
     """Everything needed to analyze articles, loaded lazily and once."""
 
@@ -105,7 +113,7 @@ class Analyzer:
         coverage = Coverage(ran=["clean", "language"])
         record = Record(id=doc.id, source=Source(uri=doc.uri, format=doc.format,
                                                  fetched_at=datetime.now().astimezone().isoformat(timespec="seconds")),
-                        published=published.isoformat() if published else None,
+                        published=_published_text(published_s, published),
                         language=as_language(guess), title=title, text=cleaned.text,
                         headings=cleaned.headings, removed=cleaned.removed, coverage=coverage)
         if not cleaned.text.strip():

@@ -145,6 +145,8 @@ def clean_lines(raw: str, doc_lang: str, *, known_headings: set[int] | None = No
         # A section title is a short line without sentence shape that introduces body text.
         if not _heading_shaped(ln.text) or nxt is None or not sentence_shaped(nxt.text):
             continue
+        if nxt.block == ln.block and nxt.text[:1].islower():
+            continue  # a line broken in the middle of a sentence
         if k == 0 and detect_title:
             title = ln.text
             continue
@@ -176,6 +178,7 @@ def _assemble(lines: list[_Line], kept: list[_Line], title: str | None) -> Clean
     for k, ln in enumerate(kept):
         prev = kept[k - 1] if k else None
         hard_wrap = (prev is not None and prev.block == ln.block and not prev.heading and not ln.heading
+                     and ln.number == prev.number + 1
                      and not prev.text.endswith(_TERMINAL) and ln.text[:1].islower())
         if parts:
             sep = " " if hard_wrap else "\n\n"

@@ -102,6 +102,8 @@ class EntityRules:
             return []
         m = replace(m, start=toks[0][0], end=toks[-1][1])
         span = text[m.start:m.end]
+        if not any(c.isupper() for c in span) and any(c.isupper() for c in text[:2000]):
+            return []  # in a script with capitals, a name has one ("une issue pacifique")
         if cue_type == "_title" or (fold(span) in self.portfolios or any(p.startswith(fold(span)) for p in self.portfolios)) \
                 and self._after_title(text, m.start):
             return []  # a portfolio fragment: part of a role, not a name
@@ -157,11 +159,16 @@ def model_mentions(parsed: Parsed) -> list[Mention]:
     return out
 
 
-def corrected_mentions(parsed: Parsed, rules: EntityRules) -> list[Mention]:
+def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Model mentions corrected; `titled_names` are spans of names that follow a title,
+    added as people where the model saw nothing."""
     text = parsed.text
     mentions: list[Mention] = []
     for m in model_mentions(parsed):
         mentions.extend(rules.correct(text, m))
+    for a, b in titled_names:
+        if not any(a < m.end and m.start < b for m in mentions):
+            mentions.append(Mention(a, b, "PERSON"))
     mentions = _resolve_overlaps(text, mentions)
     # The lexicon fills gaps the model left; it never cuts into a model mention.
     extra = [x for x in rules.lexicon_mentions(text)

@@ -30,7 +30,10 @@ class EntityStage:
 
     def __call__(self, parsed: Parsed, gazetteer: Gazetteer | None = None) -> list[Entity]:
         text = parsed.text
-        groups = link(text, corrected_mentions(parsed, self.rules), self.inflections)
+        groups = link(text, corrected_mentions(parsed, self.rules, self.roles.names_after_titles(text)),
+                      self.inflections)
+        if gazetteer is not None:
+            _places_taken_for_people(groups, text, gazetteer)
         cues = self.countries.find_all(text)
         weights = _country_weights(cues)
         stops = tuple(sorted(m.start for g in groups for m in g.mentions))
@@ -78,6 +81,16 @@ class EntityStage:
                     if code:
                         e.country = code
                         break
+
+
+def _places_taken_for_people(groups: list[Group], text: str, gazetteer: Gazetteer) -> None:
+    """A one-word 'person' that the gazetteer knows as a sizeable place is that place ("Kyiv")."""
+    for g in groups:
+        if g.type != "PERSON" or any(len(f.split()) > 1 for f in g.forms):
+            continue
+        places = gazetteer.candidates(g.forms[0])
+        if any(p.kind != "city" or p.population >= 100_000 for p in places):
+            g.type = "PLACE"
 
 
 def _role_country(r: Role, countries: CountryLexicon, rules: EntityRules, by_name: dict) -> str | None:

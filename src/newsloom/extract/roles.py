@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from newsloom.langdata import LangData, fold
 
 _CAP_WORD = r"[^\W\d_][\w’'.-]*"
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=\s)|[;\n]")
 _COMPLEMENT_STOP = re.compile(r"[,;:()\[\]«»“”\"]|\s(?:et|and|und|y|e|i|и|qui|who|which|that|que)\s")
 
 
@@ -38,6 +39,7 @@ class RoleFinder:
         mods = sorted((spec.get("modifiers") or {}).keys(), key=len, reverse=True)
         ofs = sorted(spec.get("of_words", []), key=len, reverse=True)
         self.portfolios = {fold(p) for p in spec.get("portfolios", [])}
+        self.modifiers = {fold(k): v for k, v in (spec.get("modifiers") or {}).items()}
         self.joiners = {fold(j) for j in spec.get("joiners", [])}
         self.demonyms = data.mapping("demonyms")
         self.enabled = bool(titles)
@@ -52,6 +54,8 @@ class RoleFinder:
         role = (rf"(?P<mod>(?:{mod})\s*)?(?P<title>{title})(?![\w-])"
                 rf"(?:\s+(?P<dem>{dem})(?!\w))?")
         tail = rf"(?P<tail>(?:\s*(?:{of})\s*[^,;:()]+)?)"
+        self.name_after = re.compile(rf"(?<![\w-])(?:{title})(?:\s+(?:{dem}))?\s+"
+                                     rf"(?P<name>[^\W\d_][\w’'-]+(?:\s+[^\W\d_][\w’'-]+){{1,2}})", re.I)
         self.title_at = re.compile(rf"(?<![\w-])(?:(?:{mod})\s*)?(?:{title})(?![\w-])", re.I)
         # Before the name: the role ends right where the name starts.
         self.before = re.compile(rf"{role}{tail}\s*$", re.I)
@@ -99,7 +103,7 @@ class RoleFinder:
             dem = None
         full_title = (mod + ("" if mod.endswith("-") else " ") + title).strip() if mod else title
         of = None
-        end = m.end("title") if not dem else m.end("dem")
+        end = base + (m.end("title") if not dem else m.end("dem"))
         tail = m.group("tail") or ""
         if tail.strip():
             comp = self._complement(tail)
@@ -131,25 +135,49 @@ class RoleFinder:
         return bool(words) and len(self._name_words(words)) == len(words)
 
     def _with_pre(self, r: FoundRole, left: str, base: int, at: int) -> FoundRole:
-        """English-style complement in front of the title: "Kremlin spokesman", "Russian President"."""
-        words = re.findall(r"[\w’'.-]+", left[:at])[-3:]
-        run: list[str] = []
-        for w in reversed(words):
-            if w[:1].isupper() and fold(w) not in self.joiners:
-                run.insert(0, w)
+        """Words in front of the title, English-style: a modifier ("Former"), a demonym
+        ("Russian President"), or a complement ("Kremlin spokesman", "Port of Rotterdam chief")."""
+        toks = list(re.finditer(r"[\w’'.-]+", left[:at]))[-6:]
+        title, start, dem, of_words = r.title, r.start, r.demonym, []
+        edge = at
+        for t in reversed(toks):
+            w = t.group(0)
+            if left[t.end():edge].strip():
+                break  # punctuation between: not the same phrase
+            edge = t.start()
+            key = fold(w)
+            if key in self.modifiers and not of_words:
+                title = self.modifiers[key] + ("" if self.modifiers[key].endswith("-") else " ") + title
+            elif key in self.demonyms and not of_words and dem is None:
+                dem = w
+            elif w[:1].isupper() and key not in self.joiners:
+                of_words.insert(0, w)
+            elif of_words and len(w) <= 3 and w.islower() and key not in self.joiners:
+                of_words.insert(0, w)  # "Port of Rotterdam"
             else:
                 break
-        if not run or r.of:
-            return r
-        pre = " ".join(run)
-        idx = left.rfind(pre, 0, at)
-        if idx < 0 or left[idx + len(pre):at].strip():
-            return r
-        if fold(pre) in self.demonyms:
-            return FoundRole(r.title, r.of, base + idx, r.end, pre)
-        if len(run) == 1 and idx == len(left[:idx]) - len(left[:idx].lstrip()):
-            return r  # a capital at the start of a sentence is not a name
-        return FoundRole(r.title, pre, base + idx, r.end, r.demonym)
+            start = base + t.start()
+        while of_words and of_words[0].islower():
+            of_words.pop(0)
+        of = r.of or (" ".join(of_words) if of_words else None)
+        return FoundRole(title, of, start, r.end, dem)
+
+    def names_after_titles(self, text: str) -> list[tuple[int, int]]:
+        """Spans of capitalized names right after a title ("Foreign Minister Ignazio Cassis"),
+        for names a statistical model missed."""
+        if not self.enabled:
+            return []
+        out = []
+        for m in self.name_after.finditer(text):
+            words = list(re.finditer(r"\S+", m.group("name")))
+            run = []
+            for w in words:
+                if not w.group(0)[:1].isupper() or fold(w.group(0)) in self.joiners:
+                    break
+                run.append(w)
+            if len(run) >= 2:
+                out.append((m.start("name") + run[0].start(), m.start("name") + run[-1].end()))
+        return out
 
     def find(self, text: str, start: int, end: int, stops: tuple[int, ...] = ()) -> list[FoundRole]:
         """Roles of the person named by text[start:end]; `stops` are the starts of other
@@ -159,9 +187,10 @@ class RoleFinder:
         roles: list[FoundRole] = []
         left0 = max(0, start - 160)
         left = text[left0:start]
-        cut = max(left.rfind("."), left.rfind(";"), left.rfind("\n"))
-        if cut >= 0:
-            left0, left = left0 + cut + 1, left[cut + 1:]
+        ends = list(_SENTENCE_END.finditer(left))
+        if ends:
+            cut = ends[-1].end()
+            left0, left = left0 + cut, left[cut:]
         for t in reversed(list(self.title_at.finditer(left))):
             m = self.before.match(left, t.start())
             if m and self._tail_names_all(m):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from newsloom.errors import BinaryInputError, EmptyInputError, InputError
 
-MAX_BYTES = 64 * 1024 * 1024  # larger inputs are refused, not truncated silently
+MAX_BYTES = 20 * 1024 * 1024  # no news article is larger; bigger inputs are refused, not truncated silently
 
 
 def _looks_utf16(data: bytes) -> str | None:

@@ -1,0 +1,3 @@
+from newsloom.cli import run
+
+run()

@@ -1,0 +1,50 @@
+"""Shared fixtures: one analyzer per test session (models load once), paths to test data."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from newsloom.pipeline import Analyzer
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = ROOT / "tests" / "articles"
+SHARED = Path(os.environ.get("NEWSLOOM_SHARED", ROOT.parent / "shared"))
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not (SHARED / "seed").is_dir():
+        pytest.skip(f"../shared is absent ({SHARED}): the seed and gold data tests need it beside the checkout")
+    return SHARED
+
+
+def article_cases() -> list[tuple[Path, dict]]:
+    """(text path, expected facts) for every test article written for the project."""
+    out = []
+    for exp in sorted(ARTICLES.glob("*.expected.json")):
+        out.append((exp.with_name(exp.name.replace(".expected.json", ".txt")), json.loads(exp.read_text("utf-8"))))
+    return out
+
+
+def all_spans(rec):
+    """(label, start, end, expected text or None) of every span a record carries."""
+    for h in rec.headings:
+        yield "heading", h.start, h.end, h.text
+    for e in rec.entities:
+        for s, t in e.mentions:
+            yield f"mention of {e.name}", s, t, None
+        for r in e.roles:
+            yield f"role {r.title}", r.start, r.end, None
+    for kind in ("times", "amounts", "quotes"):
+        for x in getattr(rec, kind):
+            yield kind, x.start, x.end, x.text
+    for ev in rec.events:
+        yield "event", ev.start, ev.end, ev.text or None

@@ -1,0 +1,58 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsloom.clean.text_lines import clean_lines, sentence_shaped
+
+BODY = ("Le gouvernement a présenté mardi un projet de loi sur l'énergie, qui doit être examiné au Parlement "
+        "dans les prochaines semaines.")
+
+
+def test_repeated_teaser_and_foreign_ui_line_are_removed_with_reasons():
+    raw = f"{BODY}\n\nUn autre titre qui renvoie ailleurs\nUn autre titre qui renvoie ailleurs\nMehr anzeigen\n\n{BODY[:-1]} encore."
+    c = clean_lines(raw, "fr")
+    removed = {r.text: r.reason for r in c.removed}
+    assert "repeated" in removed["Un autre titre qui renvoie ailleurs"]
+    assert [r.line for r in c.removed][:2] == [3, 4]
+    assert "Mehr anzeigen" in removed
+    assert "Un autre titre" not in c.text and "Mehr anzeigen" not in c.text
+
+
+def test_boilerplate_lines_by_language_data():
+    raw = ("The council voted on Tuesday to approve the new budget for the city schools and hospitals.\n"
+           "Share this article\nSubscribe to our newsletter\nPhoto: Reuters\n© AFP\n"
+           "The mayor said the vote was a turning point for the city and its people.")
+    c = clean_lines(raw, "en")
+    assert {r.text for r in c.removed} == {"Share this article", "Subscribe to our newsletter", "Photo: Reuters", "© AFP"}
+    assert "turning point" in c.text
+
+
+def test_headings_are_found_and_kept_in_text():
+    raw = f"{BODY}\n\nUne réforme contestée\n\n{BODY}x"
+    c = clean_lines(raw, "fr")
+    assert [h.text for h in c.headings] == ["Une réforme contestée"]
+    h = c.headings[0]
+    assert c.text[h.start:h.end] == h.text
+
+
+def test_a_repeated_body_paragraph_keeps_its_first_copy():
+    c = clean_lines(f"{BODY}\n\n{BODY}", "fr")
+    assert c.text.count(BODY) == 1
+    assert [r.reason for r in c.removed] == ["repeated paragraph"]
+
+
+def test_paragraphs_are_separated_by_a_blank_line_and_hard_wraps_joined():
+    c = clean_lines("Le ministre a annoncé une hausse\ndes dépenses militaires pour l'an prochain.\nUne autre phrase suit ici, plus loin.", "fr", detect_title=False)
+    assert c.text == "Le ministre a annoncé une hausse des dépenses militaires pour l'an prochain.\n\nUne autre phrase suit ici, plus loin."
+
+
+sentences = st.lists(st.text(alphabet="abcdefghij klmnop", min_size=30, max_size=80).map(lambda s: "Le " + s.strip() + " fin."),
+                     min_size=1, max_size=6, unique=True)
+
+
+@settings(max_examples=40, deadline=None)
+@given(sentences)
+def test_no_body_sentence_is_ever_dropped(lines):
+    lines = [l for l in lines if sentence_shaped(l)]
+    c = clean_lines("\n\n".join(lines), "fr")
+    for line in lines:
+        assert " ".join(line.split()) in c.text

@@ -1,0 +1,52 @@
+"""Entities, roles and countries on sentences written for these tests (fr, en)."""
+import pytest
+
+from newsloom import analyze
+
+
+def person(rec, name):
+    for e in rec.entities:
+        if e.type == "PERSON" and (e.name == name or name in e.aliases):
+            return e
+    raise AssertionError(f"no person {name!r} in {[e.name for e in rec.entities]}")
+
+
+@pytest.mark.slow
+def test_french_roles_countries_and_surname_merge(analyzer):
+    text = ("Le porte-parole du Kremlin Dmitri Peskov a rencontré le ministre des Affaires étrangères "
+            "Sergueï Lavrov à Moscou. La chancelière allemande Angela Merkel a ensuite reçu Lavrov à Berlin.")
+    rec = analyze(text, analyzer=analyzer)
+    peskov = person(rec, "Dmitri Peskov")
+    assert [(r.title, r.of) for r in peskov.roles] == [("porte-parole", "Kremlin")]
+    assert peskov.country == "RU"
+    lavrov = person(rec, "Sergueï Lavrov")
+    assert len(lavrov.mentions) == 2  # "Lavrov" alone joins the full name
+    assert lavrov.roles[0].title == "ministre des Affaires étrangères"
+    merkel = person(rec, "Angela Merkel")
+    assert merkel.country == "DE"
+    kremlin = next(e for e in rec.entities if e.name == "Kremlin")
+    assert kremlin.type == "ORG"
+    assert not any(e.name.startswith("Affaires") for e in rec.entities)
+    berlin = next(e for e in rec.entities if e.name == "Berlin")
+    assert berlin.country == "DE" and abs(berlin.geo.lat - 52.5) < 0.5
+
+
+@pytest.mark.slow
+def test_english_roles_before_and_after_the_name(analyzer):
+    text = ("Former British prime minister Boris Johnson met Kremlin spokesman Dmitry Peskov in Vienna. "
+            "Steve Witkoff, special envoy of Donald Trump, joined them later.")
+    rec = analyze(text, analyzer=analyzer)
+    johnson = person(rec, "Boris Johnson")
+    assert johnson.roles[0].title == "former prime minister" and johnson.country == "GB"
+    assert person(rec, "Dmitry Peskov").roles[0].of == "Kremlin"
+    witkoff = person(rec, "Steve Witkoff")
+    assert (witkoff.roles[0].title, witkoff.roles[0].of) == ("special envoy", "Donald Trump")
+
+
+@pytest.mark.slow
+def test_role_spans_point_at_the_role_words(analyzer):
+    rec = analyze("Le président russe Vladimir Poutine a parlé hier.", analyzer=analyzer)
+    poutine = person(rec, "Vladimir Poutine")
+    r = poutine.roles[0]
+    assert rec.text[r.start:r.end] == "président russe"
+    assert poutine.country == "RU"
