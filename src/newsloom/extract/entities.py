@@ -47,6 +47,7 @@ class EntityRules:
         self.of_words = {fold(o) for o in titles.get("of_words", [])}
         self.portfolios = {fold(p) for p in titles.get("portfolios", [])}
         self.honorifics = {fold(h) for h in titles.get("honorifics", [])}
+        self.determiners = {fold(j) for j in titles.get("joiners", []) if j.isalpha()}
         cues = data.get("entity_cues") or {}
         shared = common().get("entity_cues") or {}
         self.before = {fold(w): t for t, ws in (cues.get("before") or {}).items() for w in ws}
@@ -97,6 +98,9 @@ class EntityRules:
                 cue_type = "_title"
             toks = toks[1:]
         if toks and fold(text[toks[0][0]:toks[0][1]]) in self.honorifics and len(toks) > 1:
+            toks = toks[1:]
+        # A determiner in front of a longer name is not part of it ("The European Union"; "The Hague" stays).
+        if len(toks) > 2 and fold(text[toks[0][0]:toks[0][1]]) in self.determiners:
             toks = toks[1:]
         if not toks:
             return []

@@ -38,10 +38,10 @@ class EntityStage:
         weights = _country_weights(cues)
         stops = tuple(sorted(m.start for g in groups for m in g.mentions))
         entities = [self._entity(i, g, text, stops) for i, g in enumerate(groups)]
-        self._role_countries(entities, groups)
-        _context_countries(entities, groups, cues, parsed)
         if gazetteer is not None:
             _geocode(entities, text, gazetteer, weights, self.countries)
+        self._role_countries(entities, text)
+        _context_countries(entities, groups, cues, parsed)
         _salience(entities, len(text))
         return entities
 
@@ -66,7 +66,7 @@ class EntityStage:
         return Entity(id=f"e{i + 1}", name=name, type=g.type, aliases=aliases,
                       mentions=[(m.start, m.end) for m in g.mentions], roles=roles, country=g.country)
 
-    def _role_countries(self, entities: list[Entity], groups: list[Group]) -> None:
+    def _role_countries(self, entities: list[Entity], text: str) -> None:
         """Country of a person from a demonym or complement in one of their roles."""
         by_name = {}
         for e in entities:
@@ -77,7 +77,7 @@ class EntityStage:
                 if e.type != "PERSON" or e.country:
                     continue
                 for r in e.roles:
-                    code = _role_country(r, self.countries, self.rules, by_name)
+                    code = _role_country(r, text, self.countries, self.rules, by_name)
                     if code:
                         e.country = code
                         break
@@ -93,10 +93,10 @@ def _places_taken_for_people(groups: list[Group], text: str, gazetteer: Gazettee
             g.type = "PLACE"
 
 
-def _role_country(r: Role, countries: CountryLexicon, rules: EntityRules, by_name: dict) -> str | None:
-    words = f"{r.title} {r.of or ''}".split()
+def _role_country(r: Role, text: str, countries: CountryLexicon, rules: EntityRules, by_name: dict) -> str | None:
+    words = text[r.start:r.end].split()
     for w in words:
-        code = countries.country_of_demonym(w.strip(",."))
+        code = countries.country_of_demonym(w) or countries.country_of_demonym(w.strip(",."))
         if code:
             return code
     if r.of:
@@ -106,6 +106,10 @@ def _role_country(r: Role, countries: CountryLexicon, rules: EntityRules, by_nam
         other = by_name.get(fold(r.of))
         if other is not None and other.country:
             return other.country
+        for w in r.of.split():  # "Port of Rotterdam": a place inside the complement
+            place = by_name.get(fold(w))
+            if place is not None and place.type in _PLACE_TYPES and place.country:
+                return place.country
     return None
 
 
@@ -125,12 +129,21 @@ def _spans(parsed: Parsed) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
     return sents, paras or [(0, len(parsed.text))]
 
 
+def _names_a_body(parsed: Parsed, start: int, end: int) -> bool:
+    """Does the demonym at text[start:end] qualify a body of people ("la délégation russe")?"""
+    nouns = {fold(n) for n in (parsed.data.get("titles") or {}).get("affiliation_nouns", [])}
+    before = re.findall(r"[\w’'-]+", parsed.text[max(0, start - 30):start])[-1:]
+    after = re.findall(r"[\w’'-]+", parsed.text[end:end + 30])[:1]
+    return any(fold(w) in nouns for w in before + after)
+
+
 def _context_countries(entities: list[Entity], groups: list[Group], cues, parsed: Parsed) -> None:
     """A person with no country from a role takes the one country cue of their sentence, or the
     most frequent one of their paragraph, that no other person there already stands for."""
     persons = [e for e in entities if e.type == "PERSON"]
     role_spans = [(r.start, r.end) for e in persons for r in e.roles]
     sents, paras = _spans(parsed)
+    known = {e.id: e.country for e in persons if e.country}  # from roles, before any guess
     for scope in (sents, paras):
         for e in persons:
             if e.country:
@@ -138,15 +151,25 @@ def _context_countries(entities: list[Entity], groups: list[Group], cues, parsed
             for a, b in scope:
                 if not any(a <= s < b for s, _ in e.mentions):
                     continue
-                claimed = {o.country for o in persons if o is not e and o.country
+                claimed = {known[o.id] for o in persons if o is not e and o.id in known
                            and any(a <= s < b for s, _ in o.mentions)}
-                found = Counter(code for s, t, code, _ in cues if a <= s < b and code not in claimed
+                found = Counter(code for s, t, code, kind in cues if a <= s < b and code not in claimed
+                                and (scope is paras or kind == "demonym" and _names_a_body(parsed, s, t))
                                 and not any(x <= s < y for x, y in role_spans))
                 if scope is sents and len(found) == 1 or scope is paras and found:
                     top = found.most_common(2)
                     if len(top) == 1 or top[0][1] > top[1][1]:
                         e.country = top[0][0]
                         break
+    # Last, the country the whole article is about, when one clearly leads (names, demonyms, places).
+    about = Counter(code for _, _, code, _ in cues)
+    for e in entities:
+        if e.type in _PLACE_TYPES and e.country:
+            about[e.country] += len(e.mentions)
+    top = about.most_common(2)
+    if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+        for e in persons:
+            e.country = e.country or top[0][0]
 
 
 def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLexicon) -> None:
@@ -160,7 +183,7 @@ def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLe
             place = place or gazetteer.resolve(name, countries=weights)
         if place is not None:
             e.geo = Geo(lat=round(place.lat, 5), lon=round(place.lon, 5), source_id=f"geonames:{place.geonameid}",
-                        admin1=place.admin1, timezone=place.timezone)
+                        admin1=place.admin1, timezone=place.timezone, kind=place.kind)
             e.country = e.country or place.country
     # A facility or place not in the gazetteer sits where the text says it is ("... à Anchorage").
     placed = [e for e in entities if e.geo is not None]
@@ -172,7 +195,7 @@ def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLe
                 and not re.search(r"[.;\n]", text[t:ps])]
         if near:
             _, p = min(near, key=lambda x: x[0])
-            e.geo = p.geo
+            e.geo = p.geo.model_copy(update={"kind": "near"})
             e.country = e.country or p.country
 
 
@@ -184,3 +207,14 @@ def _salience(entities: list[Entity], n: int) -> None:
     top = max(scores.values(), default=1.0)
     for e in entities:
         e.salience = round(scores[e.id] / top, 3)
+
+
+def main_timezone(entities: list[Entity], first_paragraph_end: int) -> str | None:
+    """The time zone of where the article's main event happens: the first place below country
+    level named in the first paragraph, else the first place named at all."""
+    placed = [e for e in entities if e.type in _PLACE_TYPES and e.geo and e.geo.timezone]
+    local = [e for e in placed if e.geo.kind != "country"]
+    for pool in ([e for e in local if e.mentions[0][0] < first_paragraph_end], local, placed):
+        if pool:
+            return min(pool, key=lambda e: e.mentions[0][0]).geo.timezone
+    return None

@@ -84,6 +84,7 @@ def link(text: str, mentions: list[Mention], inflections: tuple[str, ...] = ()) 
             g = others[key] = Group(m.type, country=m.country)
         g.mentions.append(m)
         g.forms.append(form)
+    _merge_acronyms(others)
     groups = persons + list(others.values())
     for g in groups:
         g.mentions.sort(key=lambda m: m.start)
@@ -92,3 +93,20 @@ def link(text: str, mentions: list[Mention], inflections: tuple[str, ...] = ()) 
             g.type = Counter(fixed or [m.type for m in g.mentions]).most_common(1)[0][0]
         g.country = g.country or next((m.country for m in g.mentions if m.country), None)
     return sorted(groups, key=lambda g: g.mentions[0].start)
+
+
+def _initials(form: str) -> str:
+    return "".join(w[0] for w in form.replace("-", " ").split() if w[:1].isupper())
+
+
+def _merge_acronyms(others: dict[str, Group]) -> None:
+    """An acronym ("EU") joins the one name whose capitals spell it ("European Union")."""
+    for key, g in list(others.items()):
+        form = g.forms[0]
+        if not (2 <= len(form) <= 6 and form.isupper() and form.isalpha()):
+            continue
+        hits = [h for k, h in others.items() if k != key and h is not g and any(_initials(f) == form for f in h.forms)]
+        if len(hits) == 1:
+            hits[0].mentions.extend(g.mentions)
+            hits[0].forms.extend(g.forms)
+            del others[key]

@@ -48,7 +48,7 @@ class RoleFinder:
         title = "|".join(re.escape(t) for t in titles)
         mod = "|".join(re.escape(m) for m in mods) or r"(?!x)x"
         of = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in ofs) or r"(?!x)x"
-        dems = sorted(self.demonyms, key=len, reverse=True)
+        dems = sorted({r[0] for r in data.table("demonyms") if r} | set(self.demonyms), key=len, reverse=True)
         dem = "|".join(re.escape(d) for d in dems) or r"(?!x)x"
         self.of_pattern = re.compile(rf"^(?:{of})(?=\s|[A-ZÀ-Þ])\s*", re.I)
         role = (rf"(?P<mod>(?:{mod})\s*)?(?P<title>{title})(?![\w-])"
