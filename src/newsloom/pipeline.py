@@ -52,6 +52,24 @@ def _published_text(given: str | None, value: datetime | None) -> str | None:
     return value.isoformat()
 
 
+_SENT_END = tuple(".!?…:;»\"”)")
+
+
+def _repair_sentences(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a 'sentence' the parser cut in the middle (no end punctuation, no blank line after)
+    to the next one."""
+    out: list[tuple[int, int]] = []
+    for a, b in sents:
+        if out:
+            pa, pb = out[-1]
+            prev = text[pa:pb]
+            if not prev.rstrip().endswith(_SENT_END) and "\n" not in prev[len(prev.rstrip()):] and "\n\n" not in text[pb:a + 1]:
+                out[-1] = (pa, b)
+                continue
+        out.append((a, b))
+    return out
+
+
 class Analyzer:
     """Everything needed to analyze articles, loaded lazily and once."""
 
@@ -101,7 +119,7 @@ class Analyzer:
         if len(text) > MAX_PARSE_CHARS:
             notes.append(f"text longer than {MAX_PARSE_CHARS} characters: only the start was parsed")
         doc = nlp(chunk)
-        sents = [(s.start_char, s.end_char) for s in doc.sents]
+        sents = _repair_sentences(text, [(s.start_char, s.end_char) for s in doc.sents])
         full = doc if self.pipelines.has(lang) else None
         return Parsed(text=text, lang=lang, data=langdata.load(lang), doc=full, sents=sents,
                       published=published), notes
@@ -123,14 +141,50 @@ class Analyzer:
         parsed, notes = self.parse(cleaned.text, lang, published)
         coverage.ran.append("sentences")
         data_known = parsed.data.known
-        if parsed.doc is not None:
+        if parsed.doc is not None or data_known:
             record.entities = self.entity_stage(lang)(parsed, self.gazetteer)
             coverage.ran.append("entities")
+            if parsed.doc is None:
+                coverage.skipped["statistical NER"] = (notes[0] if notes else f"no NER pipeline for '{lang}'") + \
+                    "; entities come from the language's lexicons and from names after titles only"
         else:
             coverage.skipped["entities"] = notes[0] if notes else f"no NER pipeline for '{lang}'"
         if not data_known:
             coverage.skipped["language data"] = f"no data folder for '{lang}': no roles, demonyms or cue words"
+        self._facts(record, parsed)
         return record
+
+    def _facts(self, record: Record, parsed: Parsed) -> None:
+        """Times, amounts, quotes, events and topics, each recorded in `coverage`."""
+        from newsloom.extract.amounts import extract_amounts
+        from newsloom.extract.entity_stage import main_timezone
+        from newsloom.extract.events import extract_events
+        from newsloom.extract.quotes import extract_quotes
+        from newsloom.extract.times import extract_times
+        from newsloom.extract.topics import extract_topics
+
+        coverage, data = record.coverage, parsed.data
+        first_par = parsed.text.find("\n\n")
+        tz = main_timezone(record.entities, first_par if first_par > 0 else len(parsed.text))
+        if data.get("times"):
+            record.times = extract_times(parsed, tz_hint=tz)
+            coverage.ran.append("times")
+        else:
+            coverage.skipped["times"] = f"no month, weekday or relative-time words for '{parsed.lang}'"
+        record.amounts = extract_amounts(parsed, exclude=[(t.start, t.end) for t in record.times])
+        coverage.ran.append("amounts")
+        record.quotes = extract_quotes(parsed, record.entities)
+        coverage.ran.append("quotes")
+        if data.get("events"):
+            record.events = extract_events(parsed, record.entities, record.times)
+            coverage.ran.append("events")
+        else:
+            coverage.skipped["events"] = f"no event cue words for '{parsed.lang}'"
+        if data.get("topics"):
+            record.topics = extract_topics(parsed)
+            coverage.ran.append("topics")
+        else:
+            coverage.skipped["topics"] = f"no topic cue words for '{parsed.lang}'"
 
 
 _default: Analyzer | None = None

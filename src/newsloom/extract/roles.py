@@ -40,6 +40,7 @@ class RoleFinder:
         ofs = sorted(spec.get("of_words", []), key=len, reverse=True)
         self.portfolios = {fold(p) for p in spec.get("portfolios", [])}
         self.modifiers = {fold(k): v for k, v in (spec.get("modifiers") or {}).items()}
+        self.of_words = {fold(o) for o in spec.get("of_words", [])}
         self.joiners = {fold(j) for j in spec.get("joiners", [])}
         self.demonyms = data.mapping("demonyms")
         self.enabled = bool(titles)
@@ -152,7 +153,7 @@ class RoleFinder:
                 dem = w
             elif w[:1].isupper() and key not in self.joiners:
                 of_words.insert(0, w)
-            elif of_words and len(w) <= 3 and w.islower() and key not in self.joiners:
+            elif of_words and key in self.of_words:
                 of_words.insert(0, w)  # "Port of Rotterdam"
             else:
                 break

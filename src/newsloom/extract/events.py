@@ -1,0 +1,281 @@
+"""Political events in PLOVER: who did what to whom, where, when, from per-language cue lexicons.
+
+The cue words (`data/<lang>/events.yaml`) say which event a verb or noun
+signals; the parse decides the actors: the subject of the trigger (or of the
+clause it sits in) is the source, its object or a prepositional phrase
+("contre des villes", "against Russia") the target. A demonym stands for its
+country ("les forces russes" -> RU). Without a parse, the actors are the
+names before and after the cue in the same sentence, with a lower confidence.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from newsloom.extract.context import Parsed
+from newsloom.langdata import LangData, fold
+from newsloom.schema import Entity, Event, TimeExpr
+
+_ACTOR_TYPES = ("PERSON", "ORG", "GROUP")
+_SOURCE_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "agent", "csubj")
+_TARGET_DEPS = ("obj", "dobj", "iobj", "pobj", "obl", "obl:arg", "nmod", "prep", "dative")
+_DIRECTED = ("THREATEN", "SANCTION", "ACCUSE", "ASSAULT", "COERCE", "REJECT", "REQUEST")
+
+
+@dataclass(frozen=True)
+class Cue:
+    type: str
+    mode: str | None
+    needs: frozenset[str]
+    conditional: bool
+
+
+class EventCoder:
+    """Per-language cue index; build once per language."""
+
+    def __init__(self, data: LangData):
+        spec = data.get("events") or {}
+        self.cues: dict[str, list[Cue]] = {}
+        for etype, items in (spec.get("cues") or {}).items():
+            for it in items:
+                cue = Cue(etype, it.get("mode"), frozenset(fold(n) for n in it.get("needs", [])),
+                          bool(it.get("conditional")))
+                self.cues.setdefault(fold(it["lemma"]), []).append(cue)
+        self.symmetric = set(spec.get("symmetric", []))
+        self.target_preps = {fold(p) for p in spec.get("target_preps", [])}
+        conds = [fold(c) for c in spec.get("conditional", [])]
+        self._conditional = re.compile("|".join(rf"(?<!\w){re.escape(c.strip())}(?!\w)" for c in conds)) if conds else None
+        self.negation = {fold(n) for n in spec.get("negation", [])}
+        self.planned = {fold(p) for p in spec.get("planned", [])}
+        self.modals = {fold(m) for m in spec.get("modals", [])}
+        self.speech_verbs = {fold(v) for v in (data.get("speech") or {}).get("verbs", [])}
+        self.demonyms = data.mapping("demonyms")
+
+    # -- helpers -----------------------------------------------------------
+    def pick(self, key: str, words: set[str], conditional: bool) -> Cue | None:
+        cands = [c for c in self.cues.get(key, []) if not c.needs or c.needs & words]
+        if any(c.conditional for c in cands):
+            cands = [c for c in cands if c.conditional == conditional] or []
+        return cands[0] if cands else None
+
+    def is_conditional(self, sentence: str) -> bool:
+        return bool(self._conditional and self._conditional.search(fold(sentence)))
+
+
+@functools.lru_cache(maxsize=None)
+def _coder(code: str) -> EventCoder:
+    from newsloom import langdata
+
+    return EventCoder(langdata.load(code))
+
+
+def coder_for(data: LangData) -> EventCoder:
+    """The cue index of a language, built once per process (from immutable package data)."""
+    return _coder(data.code)
+
+
+class _Actors:
+    """Maps stretches of text to actor ids: entities, or a country from a demonym."""
+
+    def __init__(self, text: str, entities: list[Entity], demonyms: dict[str, str]):
+        self.text = text
+        self.mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions), key=lambda x: x[0])
+        self.demonyms = demonyms
+        self.country_entity = {}
+        for ent in entities:
+            if ent.type == "PLACE" and ent.country and ent.geo is not None and ent.geo.kind == "country":
+                self.country_entity.setdefault(ent.country, ent.id)
+        self.salient = sorted(entities, key=lambda e: -e.salience)
+
+    def country_id(self, code: str) -> str:
+        return self.country_entity.get(code, f"country:{code}")
+
+    def in_range(self, a: int, b: int, exclude: tuple[int, int] | None = None) -> list[str]:
+        ents = [ent for s, e, ent in self.mentions if a <= s and e <= b
+                and not (exclude and exclude[0] <= s < exclude[1])]
+        ids = list(dict.fromkeys(ent.id for ent in ents if ent.type in _ACTOR_TYPES))
+        if ids:
+            return ids
+        words = re.finditer(r"[\w’'-]+", self.text[a:b])
+        codes = [self.demonyms[fold(w.group(0))] for w in words if fold(w.group(0)) in self.demonyms]
+        ids = [self.country_id(c) for c in dict.fromkeys(codes)]
+        ids += [ent.id for ent in ents if ent.type == "PLACE" and ent.geo is not None and ent.geo.kind == "country"]
+        return list(dict.fromkeys(ids))
+
+    def country_of(self, ref: str, entities: dict[str, Entity]) -> str | None:
+        if ref.startswith("country:"):
+            return ref.split(":", 1)[1]
+        e = entities.get(ref)
+        return e.country if e else None
+
+
+def _span(tok) -> tuple[int, int]:
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+
+
+def _subject(tok):
+    """The subject of the trigger's clause, climbing through participles, infinitives and nouns."""
+    t = tok
+    for _ in range(6):
+        subj = [c for c in t.children if c.dep_ in _SOURCE_DEPS]
+        if subj:
+            return subj
+        poss = [c for c in t.children if c.dep_ in ("poss", "nmod:poss") and c.pos_ != "DET"]
+        if poss:
+            return poss
+        if t.head is t:
+            return []
+        t = t.head
+    return []
+
+
+def _targets(tok, coder: EventCoder):
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("obj", "dobj", "iobj", "dative"):
+            out.append(c)
+        elif c.dep_ in _TARGET_DEPS:
+            case = [g for g in c.children if g.dep_ == "case"] + ([c] if c.dep_ == "prep" else [])
+            if any(fold(g.text) in coder.target_preps for g in case):
+                out.extend(g for g in c.children if g.dep_ == "pobj") if c.dep_ == "prep" else out.append(c)
+    return out
+
+
+def _clause(tok) -> tuple[int, int]:
+    """The words of the trigger's own clause (its head's, for a noun)."""
+    head = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.head is not tok else tok
+    return _span(head)
+
+
+def _status(tok, text: str, coder: EventCoder) -> str:
+    heads = [tok] + [a for a in list(tok.ancestors)[:2]]
+    for t in heads:
+        if any(fold(c.text) in coder.negation for c in t.children if c.dep_ in ("advmod", "neg", "det")):
+            return "negated"
+    if coder.is_conditional(text[slice(*_clause(tok))]):
+        return "hypothetical"
+    for t in heads[:2]:
+        if "Cnd" in t.morph.get("Mood") or any(fold(c.text) in coder.modals for c in t.children if c.dep_.startswith("aux")):
+            return "hypothetical"
+        if "Fut" in t.morph.get("Tense") or any(fold(c.lemma_) in coder.planned for c in t.children if c.dep_.startswith("aux")) \
+                or fold(t.lemma_) in coder.planned:
+            return "planned"
+    return "asserted"
+
+
+def _reported(tok, speech_verbs: set[str]) -> bool:
+    """A noun trigger that is the object of a speech verb ("called the attacks a provocation")
+    is talk about an event, not the speaker's act."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for anc in list(tok.ancestors)[:3]:
+        if anc.pos_ in ("VERB", "AUX"):
+            return fold(anc.lemma_) in speech_verbs
+    return False
+
+
+def _place_and_time(entities: list[Entity], times: list[TimeExpr], a: int, b: int, used: set[str]):
+    rank = {"FACILITY": 0}
+    kinds = {None: 1, "near": 1, "city": 1, "admin1": 2, "country": 3}
+    places = [(rank.get(e.type, kinds.get(e.geo.kind if e.geo else None, 2)), s, e.id) for e in entities
+              if e.type in ("PLACE", "FACILITY") and e.id not in used for s, t in e.mentions if a <= s < b]
+    place = min(places)[2] if places else None
+    ts = [(t.type != "DATE", i) for i, t in enumerate(times) if a <= t.start < b]
+    return place, (min(ts)[1] if ts else None)
+
+
+def extract_events(parsed: Parsed, entities: list[Entity], times: list[TimeExpr]) -> list[Event]:
+    """PLOVER events of one article, one per trigger, merged per type and sentence."""
+    data = parsed.data
+    if not data.get("events"):
+        return []
+    coder = coder_for(data)
+    actors = _Actors(parsed.text, entities, coder.demonyms)
+    by_id = {e.id: e for e in entities}
+    events: dict[tuple[str, int], Event] = {}
+    text = parsed.text
+    for a, b in parsed.sents:
+        sentence = text[a:b]
+        words = {fold(w) for w in re.findall(r"[\w’'-]+", sentence)}
+        cond = coder.is_conditional(sentence)
+        for ev in (_parsed_events if parsed.doc is not None else _plain_events)(parsed, coder, actors, a, b, words, cond):
+            if not ev.source and not ev.target:
+                continue
+            if ev.type in _DIRECTED and not ev.target:
+                ev = ev.model_copy(update={"target": _other_side(ev.source, actors, by_id)})
+            place, ti = _place_and_time(entities, times, a, b, set(ev.source) | set(ev.target))
+            ev = ev.model_copy(update={"place": place, "time": ti})
+            key = (ev.type, a)
+            if key in events:
+                old = events[key]
+                merged = old.model_copy(update={"source": list(dict.fromkeys(old.source + ev.source)),
+                                                "target": list(dict.fromkeys(old.target + ev.target))})
+                events[key] = merged
+            else:
+                events[key] = ev
+    return sorted(events.values(), key=lambda e: e.start)
+
+
+def _parsed_events(parsed, coder, actors, a, b, words, cond):
+    doc = parsed.doc
+    span = doc.char_span(a, b, alignment_mode="expand")
+    for tok in span or []:
+        clause = parsed.text[slice(*_clause(tok))]
+        cond = coder.is_conditional(clause)
+        cue = coder.pick(fold(tok.lemma_), words, cond) or coder.pick(fold(tok.text), words, cond)
+        if cue is None or _reported(tok, coder.speech_verbs):
+            continue
+        src_toks = _subject(tok)
+        source = [x for s in src_toks for x in actors.in_range(*_span(s))]
+        if not source:  # a parse with no usable subject: the nearest name before the trigger
+            source = actors.in_range(max(a, tok.idx - 80), tok.idx)[-1:]
+        target = [x for t in _targets(tok, coder) for x in actors.in_range(*_span(t))]
+        target = [x for x in target if x not in source]
+        if cue.type in coder.symmetric and len(source) < 2 and target:
+            source, target = source + target, []
+        s0, e0 = _span(tok.head if tok.pos_ == "NOUN" and tok.head is not tok else tok)
+        s0, e0 = max(a, min(s0, tok.idx)), min(b, max(e0, tok.idx + len(tok)))
+        s0, e0 = _trim(parsed.text, s0, e0)
+        status = _status(tok, parsed.text, coder)
+        conf = 0.5 + (0.25 if source else 0) + (0.15 if target else 0)
+        yield Event(type=cue.type, mode=cue.mode, source=source, target=target, start=s0, end=e0,
+                    text=parsed.text[s0:e0], status=status, confidence=round(conf, 2))
+
+
+def _plain_events(parsed, coder, actors, a, b, words, cond):
+    """No parse: a cue word, the names before it as source and after it as target."""
+    text = parsed.text
+    for m in re.finditer(r"[\w’'-]+", text[a:b]):
+        cue = coder.pick(fold(m.group(0)), words, cond)
+        if cue is None:
+            continue
+        at = a + m.start()
+        source = actors.in_range(a, at)
+        target = [x for x in actors.in_range(at, b) if x not in source]
+        if cue.type in coder.symmetric:
+            source, target = source + target, []
+        s0, e0 = _trim(text, a, b)
+        status = "hypothetical" if cond else "asserted"
+        yield Event(type=cue.type, mode=cue.mode, source=source[-2:] if cue.type not in coder.symmetric else source,
+                    target=target[:2], start=s0, end=e0, text=text[s0:e0], status=status, confidence=0.35)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and not text[s].isalnum():
+        s += 1
+    while e > s and not (text[e - 1].isalnum() or text[e - 1] in ".!?»”\")"):
+        e -= 1
+    return s, e
+
+
+def _other_side(source: list[str], actors: _Actors, by_id: dict[str, Entity]) -> list[str]:
+    """For a directed event with no target in its sentence: the article's most salient actor
+    from another country than the source's."""
+    mine = {actors.country_of(s, by_id) for s in source} - {None}
+    if not mine:
+        return []
+    for e in actors.salient:
+        if e.type in ("PERSON", "ORG") and e.country and e.country not in mine:
+            return [e.id]
+    return []

@@ -1,0 +1,47 @@
+"""Topics: IPTC Media Topics (top level) scored from per-language cue words.
+
+Each cue word (`data/<lang>/topics.yaml`) found in the article, as a lemma or as
+written, votes for its topic; a topic is kept when it holds a fair share of the
+votes. Labels come from `data/_common/iptc_topics.yaml`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from newsloom.extract.context import Parsed
+from newsloom.langdata import common, fold
+from newsloom.schema import Topic
+
+MIN_SHARE = 0.15  # of all cue votes
+MIN_VOTES = 2
+
+
+def extract_topics(parsed: Parsed) -> list[Topic]:
+    cues = (parsed.data.get("topics") or {}).get("cues") or {}
+    index: dict[str, str] = {}
+    phrases: list[tuple[str, str]] = []
+    for code, words in cues.items():
+        for w in words:
+            (phrases.append((fold(w), code)) if " " in w else index.setdefault(fold(w), code))
+    if parsed.doc is not None:
+        words = [fold(t.lemma_) for t in parsed.doc if t.is_alpha] + [fold(t.text) for t in parsed.doc if t.is_alpha]
+        n_words = max(1, len(words) // 2)
+    else:
+        words = [fold(w) for w in re.findall(r"[^\W\d_][\w'-]*", parsed.text)]
+        n_words = max(1, len(words))
+    votes = Counter(index[w] for w in words if w in index)
+    folded = fold(parsed.text)
+    for phrase, code in phrases:
+        votes[code] += folded.count(phrase)
+    total = sum(votes.values())
+    if not total:
+        return []
+    labels = (common().get("iptc_topics") or {}).get("topics") or {}
+    out = []
+    for code, n in votes.most_common():
+        share = n / total
+        if n >= MIN_VOTES and share >= MIN_SHARE:
+            density = min(1.0, n / n_words * 20)
+            out.append(Topic(code=code, label=labels.get(code, code), score=round(min(1.0, share + density) / 1.0, 3)))
+    return out
