@@ -40,7 +40,7 @@ class EventCoder:
         for etype, items in (spec.get("cues") or {}).items():
             for it in items:
                 cue = Cue(etype, it.get("mode"), frozenset(fold(n) for n in it.get("needs", [])),
-                          bool(it.get("conditional")))
+                          it.get("when") == "conditional")
                 self.cues.setdefault(fold(it["lemma"]), []).append(cue)
         self.symmetric = set(spec.get("symmetric", []))
         self.target_preps = {fold(p) for p in spec.get("target_preps", [])}

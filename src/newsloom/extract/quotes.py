@@ -73,7 +73,7 @@ class Speakers:
         self.verbs = {fold(v) for v in spec.get("verbs", [])}
         self.sources = sorted((fold(s) for s in spec.get("sources", [])), key=len, reverse=True)
         self.pronouns = {fold(p) for p in spec.get("pronouns", [])}
-        self.stems = {v[:-2] for v in self.verbs if len(v) > 5 and v[-2:] in ("er", "ir", "re")}
+        self.stems = {v[:-2] for v in self.verbs if len(v) >= 5 and v[-2:] in ("er", "ir", "re")}
         self.mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions), key=lambda x: x[0])
         self.last_speaker: tuple[int, Entity] | None = None
         self.gender = self._genders(entities)
@@ -106,6 +106,9 @@ class Speakers:
             return None
         s, e, ent = hits[0]
         return ent, self.text[s:e]
+
+    def is_verb_form(self, word: str) -> bool:
+        return word in self.verbs or any(word.startswith(st) and len(word) - len(st) <= 4 for st in self.stems)
 
     def is_speech_verb(self, tok) -> bool:
         if fold(tok.lemma_) in self.verbs or fold(tok.text) in self.verbs:
@@ -216,13 +219,13 @@ class Speakers:
         """Without a parse: a name next to a speech verb form in the same sentence."""
         a, b = self.sentence_of(start)
         words = [(m.start() + a, fold(m.group(0))) for m in re.finditer(r"[\w’'-]+", self.text[a:b])]
-        if not any(w in self.verbs for _, w in words):
+        if not any(self.is_verb_form(w) for _, w in words):
             return None
         before = [(s, e, ent) for s, e, ent in self.mentions if a <= s and e <= start]
         after = [(s, e, ent) for s, e, ent in self.mentions if end <= s and e <= b]
         pick = before[-1] if before else (after[0] if after else None)
         if pick:
-            return pick[2], self.text[pick[0]:pick[1]], next(w for _, w in words if w in self.verbs)
+            return pick[2], self.text[pick[0]:pick[1]], next(w for _, w in words if self.is_verb_form(w))
         pron = next(((s, w) for s, w in words if w in self.pronouns and not (start <= s < end)), None)
         if pron:
             return self.antecedent(pron[0]), self.text[pron[0]:pron[0] + len(pron[1])], ""
@@ -273,30 +276,53 @@ def _indirect(parsed: Parsed, sp: Speakers, taken: list[tuple[int, int]]) -> lis
     for a, b in parsed.sents:
         seg = fold(text[a:b])
         for src in sp.sources:
-            if not seg.startswith(src + " "):
+            m = re.search(rf"(?<!\w){re.escape(src)}\s", seg)
+            if not m:
                 continue
-            comma = text.find(",", a, b)
-            if comma < 0:
-                continue
-            s, e = comma + 1, b
-            first = doc.char_span(a, b, alignment_mode="expand")
-            if first is not None and len(first):
-                top = first[0]
-                while top.head is not top and top.head.dep_ != "ROOT" and top.head.i != first.root.i:
-                    top = top.head
-                subj = [c for c in first.root.children if c.dep_.startswith("nsubj") and c.left_edge.idx > comma]
-                s = subj[0].left_edge.idx if subj else max(s, top.right_edge.idx + len(top.right_edge))
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and not text[e - 1].isalnum():
-                e -= 1
+            if m.start() == 0:  # "Selon X, ...": the clause after the source
+                got = _after_source(doc, text, a, b)
+                if got is None:
+                    continue
+                s, e, who_end = got
+                found = sp.entity_in(a, who_end)
+                who = text[a:who_end]
+            else:  # "..., according to X.": the clause before it
+                comma = text.rfind(",", a, a + m.start())
+                if comma < 0:
+                    continue
+                s, e = a, comma
+                found = sp.entity_in(a + m.end(), b)
+                who = text[a + m.end():b].strip(" .")
+            s, e = _trim_words(text, s, e)
             if e - s < 15 or any(x < e and s < y for x, y in taken):
                 continue
-            found = sp.entity_in(a, comma)
             out.append(Quote(text=text[s:e], start=s, end=e, speaker=found[0].id if found else None,
-                             speaker_text=found[1] if found else text[a:comma], verb=src, kind="indirect"))
+                             speaker_text=found[1] if found else who, verb=src, kind="indirect"))
             taken.append((s, e))
+            break
     return out
+
+
+def _trim_words(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and not text[s].isalnum():
+        s += 1
+    while e > s and not text[e - 1].isalnum():
+        e -= 1
+    return s, e
+
+
+def _after_source(doc, text: str, a: int, b: int) -> tuple[int, int, int] | None:
+    """For "Selon X, <clause>": (clause start, clause end, end of the source's words)."""
+    comma = text.find(",", a, b)
+    if comma < 0:
+        return None
+    s = comma + 1
+    first = doc.char_span(a, b, alignment_mode="expand")
+    if first is not None and len(first):
+        subj = [c for c in first.root.children if c.dep_.startswith("nsubj") and c.left_edge.idx > comma]
+        if subj:
+            s = subj[0].left_edge.idx
+    return s, b, comma
 
 
 def extract_quotes(parsed: Parsed, entities: list[Entity]) -> list[Quote]:

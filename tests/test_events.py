@@ -1,0 +1,47 @@
+"""PLOVER events on sentences written for these tests."""
+import pytest
+
+from newsloom import analyze
+
+
+def events(rec):
+    names = {e.id: e.name for e in rec.entities}
+    return [(ev.type, [names.get(s, s) for s in ev.source], [names.get(t, t) for t in ev.target], ev.status)
+            for ev in rec.events]
+
+
+@pytest.mark.slow
+def test_french_meeting_is_planned_and_strikes_have_a_country_source(analyzer):
+    text = ("Le président français Emmanuel Macron et le chancelier allemand Friedrich Merz se rencontreront "
+            "lundi à Berlin. Les forces russes ont mené des frappes contre des villes ukrainiennes, selon Kiev.")
+    rec = analyze(text, published="2025-06-05", analyzer=analyzer)
+    evs = events(rec)
+    consult = next(e for e in evs if e[0] == "CONSULT")
+    assert {"Emmanuel Macron", "Friedrich Merz"} <= set(consult[1] + consult[2]) and consult[3] == "planned"
+    ev = next(ev for ev in rec.events if ev.type == "CONSULT")
+    assert rec.times[ev.time].value == "2025-06-09"
+    assert any(e[0] == "ASSAULT" and e[1] for e in evs)
+
+
+@pytest.mark.slow
+def test_english_sanctions_target_and_negation(analyzer):
+    text = ("The European Union imposed new sanctions against Iran on Tuesday. "
+            "Tehran did not reject the proposal.")
+    evs = events(analyze(text, published="2025-06-05", analyzer=analyzer))
+    assert ("SANCTION", ["European Union"], ["Iran"], "asserted") in evs
+
+
+@pytest.mark.slow
+def test_every_event_span_points_at_its_words(analyzer):
+    text = ("Russian troops attacked the city of Kharkiv overnight. Ukraine's president Volodymyr Zelensky "
+            "urged Western allies to send more air defence systems.")
+    rec = analyze(text, published="2025-06-05", analyzer=analyzer)
+    assert rec.events
+    for ev in rec.events:
+        assert rec.text[ev.start:ev.end] == ev.text
+
+
+def test_events_without_a_parser_use_cue_words():
+    rec = analyze("Russland und die Ukraine trafen sich in Genf zu Gesprächen über einen Waffenstillstand.",
+                  published="2025-06-05")
+    assert any(ev.type == "CONSULT" for ev in rec.events) or "events" in rec.coverage.skipped

@@ -1,0 +1,70 @@
+"""Quotes and speakers on sentences written for these tests."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsloom import analyze
+from newsloom.extract.quotes import find_quoted
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("Il a parlé d'un accord « historique » hier.", ["historique"]),
+    ("Il a parlé d'un accord «historique» hier.", ["historique"]),
+    ("She called it “a disaster” and left.", ["a disaster"]),
+    ("Er nannte es „eine Katastrophe“ und ging.", ["eine Katastrophe"]),
+    ("Er nannte es »eine Katastrophe« und ging.", ["eine Katastrophe"]),
+    ("Powiedział, że to „katastrofa” dla kraju.", ["katastrofa"]),
+    ("un délai ''exceptionnellement court'' après", ["exceptionnellement court"]),
+    ('He said "we will win" twice.', ["we will win"]),
+])
+def test_marks_of_every_convention(text, inner):
+    assert [text[q.start:q.end] for q in find_quoted(text, "xx")] == inner
+
+
+def test_apostrophes_and_unbalanced_marks_are_not_quotes():
+    text = "L’enjeu qu’il voit, l'armée d'Israël. He didn't say « anything\n\nNew paragraph » here."
+    assert find_quoted(text, "fr") == []
+
+
+def test_ten_thousand_quotes_stay_linear():
+    text = " ".join(f"« mot {i} »" for i in range(10_000))
+    assert len(find_quoted(text, "fr")) == 10_000
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="ab «»“”„\"' \n.", max_size=200))
+def test_random_marks_never_raise_and_spans_are_exact(text):
+    for q in find_quoted(text, "fr"):
+        assert 0 <= q.start < q.end <= len(text)
+
+
+def speakers(rec):
+    names = {e.id: e.name for e in rec.entities}
+    return {q.text: names.get(q.speaker) for q in rec.quotes}
+
+
+@pytest.mark.slow
+def test_french_speakers_subject_pronoun_and_organization(analyzer):
+    text = ("Le ministre des Finances Bruno Le Maire a affirmé que la croissance serait « solide » cette année. "
+            "Il a ajouté que le déficit resterait « sous contrôle ».\n\n"
+            "L'Élysée juge toutefois la situation « préoccupante ».")
+    s = speakers(analyze(text, published="2024-03-01", analyzer=analyzer))
+    assert s["solide"] == "Bruno Le Maire"
+    assert s["sous contrôle"] == "Bruno Le Maire"
+    assert s["préoccupante"] == "Élysée"
+
+
+@pytest.mark.slow
+def test_english_according_to_and_feminine_pronoun(analyzer):
+    text = ("Talks will resume next month, according to Finnish President Alexander Stubb. "
+            "Foreign Minister Elina Valtonen met Stubb on Monday. She described the plan as \"realistic\".")
+    rec = analyze(text, published="2024-03-01", analyzer=analyzer)
+    s = speakers(rec)
+    assert s["realistic"] == "Elina Valtonen"
+    indirect = [q for q in rec.quotes if q.kind == "indirect"]
+    assert any("Talks will resume" in q.text for q in indirect)
+
+
+def test_language_without_a_parser_still_gets_quotes():
+    rec = analyze("Der Minister sagte, die Lage sei „sehr ernst“. Danach ging er.", published="2024-03-01")
+    assert [q.text for q in rec.quotes] == ["sehr ernst"]
