@@ -48,3 +48,25 @@ def test_own_articles_people_roles_countries(analyzer, path, exp):
     for label, start, end, expected in all_spans(rec):
         if expected is not None:
             assert rec.text[start:end] == expected, label
+
+
+FACT_CATEGORIES = ("times", "amounts", "quotes", "speakers", "places", "geo", "events")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path, exp", article_cases(), ids=lambda x: getattr(x, "name", ""))
+def test_own_articles_facts(analyzer, path, exp):
+    from newsloom.sources.files import read
+
+    rec = analyzer.analyze_document(read(str(path), published=exp["published"]))
+    score = score_record(rec, exp)
+    assert score.ratio(*FACT_CATEGORIES) >= 0.85, score.table()
+    assert rec.language.code == exp["language"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("category, floor", [("times", 6), ("amounts", 1), ("quotes", 6), ("speakers", 5),
+                                             ("places", 8), ("geo", 5), ("events", 4)])
+def test_seed_fact_figures(seed_score, category, floor):
+    _, score = seed_score
+    assert score.hits[category] >= floor, score.table()

@@ -56,7 +56,8 @@ class EntityRules:
         for src in (shared, cues):
             for t, ws in (src.get("inside") or {}).items():
                 self.inside.update({w: t for w in ws})
-        names = list(self.institutions) + [n for n in countries.names if len(n) > 3]
+        names = [r[0] for r in data.table("institutions") if r] + list(self.institutions) + \
+            [r[0] for r in data.table("countries") if r] + [n for n in countries.names if len(n) > 3]
         self._lexicon = re.compile(
             r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)) + r")(?![\w-])",
             re.I) if names else None

@@ -8,7 +8,7 @@ from anyascii import anyascii
 
 from newsloom.extract.context import Parsed
 from newsloom.extract.countries import CountryLexicon
-from newsloom.extract.entities import EntityRules, corrected_mentions
+from newsloom.extract.entities import EntityRules, Mention, corrected_mentions
 from newsloom.extract.geo import Gazetteer
 from newsloom.extract.linking import Group, link
 from newsloom.extract.roles import RoleFinder
@@ -30,8 +30,11 @@ class EntityStage:
 
     def __call__(self, parsed: Parsed, gazetteer: Gazetteer | None = None) -> list[Entity]:
         text = parsed.text
-        groups = link(text, corrected_mentions(parsed, self.rules, self.roles.names_after_titles(text)),
-                      self.inflections)
+        mentions = corrected_mentions(parsed, self.rules, self.roles.names_after_titles(text))
+        if parsed.doc is None and gazetteer is not None:
+            mentions = _with_gazetteer_places(text, mentions, gazetteer, self.data)
+        groups = link(text, mentions, self.inflections)
+        _surnames_alone(text, groups)
         if gazetteer is not None:
             _places_taken_for_people(groups, text, gazetteer)
         cues = self.countries.find_all(text)
@@ -81,6 +84,58 @@ class EntityStage:
                     if code:
                         e.country = code
                         break
+
+
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def _with_gazetteer_places(text: str, mentions: list[Mention], gazetteer: Gazetteer, data: LangData) -> list[Mention]:
+    """Without a statistical model: capitalized words the gazetteer knows as a sizeable place."""
+    spec = data.get("places") or {}
+    preps = {fold(p) for p in spec.get("prepositions", [])}
+    strict = str(spec.get("nouns_capitalized", "")).lower() in ("yes", "true")
+    words = list(_WORD.finditer(text))
+    out = list(mentions)
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if not w.group(0)[:1].isupper():
+            i += 1
+            continue
+        run = [w]
+        while len(run) < 3 and i + len(run) < len(words) and words[i + len(run)].group(0)[:1].isupper() \
+                and not text[run[-1].end():words[i + len(run)].start()].strip():
+            run.append(words[i + len(run)])
+        prev = fold(words[i - 1].group(0)) if i else ""
+        for n in range(len(run), 0, -1):
+            start, end = run[0].start(), run[n - 1].end()
+            if any(start < x.end and x.start < end for x in out):
+                break
+            places = [p for p in gazetteer.candidates(text[start:end]) if p.kind != "city" or p.population >= 100_000]
+            if places and (not strict or prev in preps):
+                out.append(Mention(start, end, "PLACE"))
+                break
+        i += len(run)
+    return sorted(out, key=lambda x: x.start)
+
+
+def _surnames_alone(text: str, groups: list[Group]) -> None:
+    """Every other place a person's surname stands alone is a mention of that person ("Wadephul
+    sagte"), when no other person of the article shares the surname."""
+    taken = [(m.start, m.end) for g in groups for m in g.mentions]
+    surnames: dict[str, list[Group]] = {}
+    for g in groups:
+        if g.type == "PERSON" and len(g.longest().split()) > 1:
+            surnames.setdefault(g.longest().split()[-1], []).append(g)
+    for name, owners in surnames.items():
+        if len(owners) != 1 or len(name) < 3 or not name[:1].isupper():
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not any(m.start() < b and a < m.end() for a, b in taken):
+                owners[0].mentions.append(Mention(m.start(), m.end(), "PERSON"))
+                owners[0].forms.append(name)
+                taken.append((m.start(), m.end()))
+        owners[0].mentions.sort(key=lambda x: x.start)
 
 
 def _places_taken_for_people(groups: list[Group], text: str, gazetteer: Gazetteer) -> None:

@@ -46,7 +46,10 @@ class RoleFinder:
         self.enabled = bool(titles)
         if not self.enabled:
             return
+        endings = "|".join(re.escape(e) for e in spec.get("title_endings", []))
         title = "|".join(re.escape(t) for t in titles)
+        if endings:  # inflected titles ("Präsidenten", "Kanzlers")
+            title = rf"(?:{title})(?:{endings})?"
         mod = "|".join(re.escape(m) for m in mods) or r"(?!x)x"
         of = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in ofs) or r"(?!x)x"
         dems = sorted({r[0] for r in data.table("demonyms") if r} | set(self.demonyms), key=len, reverse=True)
