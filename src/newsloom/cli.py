@@ -49,6 +49,40 @@ def schema() -> None:
     click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 
+@main.command()
+@click.argument("suite")
+@click.option("--limit", type=int, default=None, help="At most N documents (or sentences) per set.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--data", "data", default=None, help="Folder of the gold data (default: $NEWSLOOM_DATA or ../shared/data).")
+def evaluate(suite: str, limit: int | None, fmt: str, data: str | None) -> None:
+    """Score newsloom on public gold data: extraction, ner, times, events, or all."""
+    from newsloom.evaluate.suites import as_json, run as run_suites, table
+
+    rows = run_suites(suite, limit=limit, data=data)
+    click.echo(table(rows) if fmt == "table" else as_json(rows))
+
+
+@main.command()
+@click.option("--raise", "raise_", is_flag=True, help="Raise the floors to the figures measured now.")
+@click.option("--allow-lower", is_flag=True, help="With --raise: also lower floors that are above the figures.")
+@click.option("--data", "data", default=None, help="Folder of the gold data.")
+def gate(raise_: bool, allow_lower: bool, data: str | None) -> None:
+    """Check the accuracy floors on the small fixed subsets (what CI runs)."""
+    from newsloom.evaluate.gate import check, measure, raise_floors
+
+    measured = measure(data=data)
+    if raise_:
+        changed = raise_floors(measured, allow_lower=allow_lower)
+        click.echo(f"{len(changed)} floor(s) changed")
+        return
+    failures = check(measured)
+    for f in failures:
+        click.echo(f"below floor: {f}", err=True)
+    click.echo(f"{len(measured)} figures checked, {len(failures)} below their floor")
+    if failures:
+        sys.exit(1)
+
+
 def run() -> None:  # pragma: no cover - console entry point guard
     try:
         main()

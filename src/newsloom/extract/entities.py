@@ -51,6 +51,7 @@ class EntityRules:
         cues = data.get("entity_cues") or {}
         shared = common().get("entity_cues") or {}
         self.before = {fold(w): t for t, ws in (cues.get("before") or {}).items() for w in ws}
+        self.name_heads = {fold(w) for w in cues.get("name_heads", [])}
         self.after = {fold(w): t for t, ws in (cues.get("after") or {}).items() for w in ws}
         self.inside = {}
         for src in (shared, cues):
@@ -94,14 +95,18 @@ class EntityRules:
         cue_type = None
         while len(toks) > 1 and not text[toks[0][0]:toks[0][1]][:1].isupper():
             word = fold(text[toks[0][0]:toks[0][1]])
+            if word in self.name_heads:
+                break  # "mer Méditerranée", "mont Blanc": the common noun is part of the name
             cue_type = cue_type or self.before.get(word)
-            if word in self.titles or word in self.of_words:
+            if word in self.titles:
                 cue_type = "_title"
             toks = toks[1:]
         if toks and fold(text[toks[0][0]:toks[0][1]]) in self.honorifics and len(toks) > 1:
             toks = toks[1:]
         # A determiner in front of a longer name is not part of it ("The European Union"; "The Hague" stays).
-        if len(toks) > 2 and fold(text[toks[0][0]:toks[0][1]]) in self.determiners:
+        first = text[toks[0][0]:toks[0][1]] if toks else ""
+        sentence_start = not text[:toks[0][0]].strip() or text[:toks[0][0]].rstrip()[-1:] in ".!?\n" if toks else False
+        if len(toks) > 2 and (first.islower() or sentence_start) and fold(first) in self.determiners:
             toks = toks[1:]
         if not toks:
             return []
