@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import threading
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -36,6 +37,16 @@ PIPELINE_PACKAGES: dict[str, str] = {
 }
 
 
+# Languages served by the multilingual NER model trained by the project (training/train_ner.py).
+SHIPPED_NER_LANGS = ("de", "es", "it", "nl", "pl", "pt", "ru")
+SHIPPED_NER_DIR = Path(__file__).with_name("models") / "xx"
+
+
+def has_parse(doc) -> bool:
+    """Does the doc carry a dependency parse (not only entities)?"""
+    return doc is not None and doc.has_annotation("DEP")
+
+
 class Pipelines:
     """Loads and caches one spaCy pipeline per language."""
 
@@ -46,17 +57,34 @@ class Pipelines:
         self._lock = threading.Lock()
 
     def has(self, lang: str) -> bool:
-        return lang in self.packages
+        return lang in self.packages or self.has_shipped_ner(lang)
+
+    def has_shipped_ner(self, lang: str) -> bool:
+        return lang in SHIPPED_NER_LANGS and (SHIPPED_NER_DIR / "config.cfg").exists()
 
     def get(self, lang: str):
-        """The full pipeline for `lang`, or None when the language has none."""
-        if lang not in self.packages:
+        """The pipeline for `lang` (full spaCy pipeline, or the project's NER with a
+        sentencizer), or None when the language has neither."""
+        if lang not in self.packages and not self.has_shipped_ner(lang):
             return None
         with self._lock:
             if lang not in self._loaded:
-                module = importlib.import_module(self.packages[lang])
-                self._loaded[lang] = _with_paragraphs(module.load())
+                if lang in self.packages:
+                    nlp = importlib.import_module(self.packages[lang]).load()
+                else:
+                    nlp = self._shipped()
+                self._loaded[lang] = _with_paragraphs(nlp)
             return self._loaded[lang]
+
+    def _shipped(self):
+        import spacy
+
+        if "xx" not in self._loaded:
+            nlp = spacy.load(SHIPPED_NER_DIR)
+            if "sentencizer" not in nlp.pipe_names:
+                nlp.add_pipe("sentencizer", first=True)
+            self._loaded["xx"] = nlp
+        return self._loaded["xx"]
 
     def blank(self, lang: str):
         """A tokenizer + rule-based sentence splitter for languages without a pipeline."""

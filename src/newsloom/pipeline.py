@@ -18,7 +18,7 @@ from newsloom.extract.context import Parsed
 from newsloom.extract.entity_stage import EntityStage
 from newsloom.extract.geo import Gazetteer
 from newsloom.language import Guess, as_language, identify
-from newsloom.nlp import Pipelines
+from newsloom.nlp import Pipelines, has_parse
 from newsloom.schema import Coverage, Record, Source
 from newsloom.sources.document import Document, make_document
 
@@ -120,8 +120,12 @@ class Analyzer:
             notes.append(f"text longer than {MAX_PARSE_CHARS} characters: only the start was parsed")
         doc = nlp(chunk)
         sents = _repair_sentences(text, [(s.start_char, s.end_char) for s in doc.sents])
-        full = doc if self.pipelines.has(lang) else None
-        return Parsed(text=text, lang=lang, data=langdata.load(lang), doc=full, sents=sents,
+        ner = doc if self.pipelines.has(lang) else None
+        full = doc if has_parse(doc) else None
+        if ner is not None and full is None:
+            notes.append(f"no parser for '{lang}': entities from the project's multilingual NER model; "
+                         "speakers and event actors found by proximity")
+        return Parsed(text=text, lang=lang, data=langdata.load(lang), doc=full, ner=ner, sents=sents,
                       published=published), notes
 
     def analyze_document(self, doc: Document) -> Record:
@@ -141,10 +145,12 @@ class Analyzer:
         parsed, notes = self.parse(cleaned.text, lang, published)
         coverage.ran.append("sentences")
         data_known = parsed.data.known
-        if parsed.doc is not None or data_known:
+        if parsed.ner is not None or data_known:
             record.entities = self.entity_stage(lang)(parsed, self.gazetteer)
             coverage.ran.append("entities")
-            if parsed.doc is None:
+            if parsed.doc is None and parsed.ner is not None:
+                coverage.skipped["parser"] = notes[-1]
+            elif parsed.doc is None:
                 coverage.skipped["statistical NER"] = (notes[0] if notes else f"no NER pipeline for '{lang}'") + \
                     "; entities come from the language's lexicons and from names after titles only"
         else:

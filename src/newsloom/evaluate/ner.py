@@ -70,6 +70,7 @@ def prf(gold: Counter, pred: Counter, hit: Counter, t: str | None = None) -> tup
 def score_file(path: Path, lang: str, analyzer, limit: int | None) -> dict[str, dict]:
     from newsloom import langdata
     from newsloom.extract.context import Parsed
+    from newsloom.nlp import has_parse
 
     sents = read_conll(path, limit)
     nlp = analyzer.pipelines.get(lang)
@@ -78,7 +79,8 @@ def score_file(path: Path, lang: str, analyzer, limit: int | None) -> dict[str, 
     data = langdata.load(lang)
     for (text, gold), doc in zip(sents, nlp.pipe([t for t, _ in sents], batch_size=64)):
         base = {(e.start_char, e.end_char, SPACY_TO_GOLD[e.label_]) for e in doc.ents if e.label_ in SPACY_TO_GOLD}
-        parsed = Parsed(text=text, lang=lang, data=data, doc=doc, sents=[(s.start_char, s.end_char) for s in doc.sents])
+        parsed = Parsed(text=text, lang=lang, data=data, doc=doc if has_parse(doc) else None, ner=doc,
+                        sents=[(s.start_char, s.end_char) for s in doc.sents])
         ours = {(s, e, TO_GOLD[ent.type]) for ent in stage(parsed, analyzer.gazetteer) if ent.type in TO_GOLD
                 for s, e in ent.mentions}
         for name, pred in (("newsloom", ours), ("baseline", base)):

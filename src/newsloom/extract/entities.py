@@ -159,10 +159,11 @@ class EntityRules:
 
 
 def model_mentions(parsed: Parsed) -> list[Mention]:
-    if parsed.doc is None:
+    doc = parsed.ner if parsed.ner is not None else parsed.doc
+    if doc is None:
         return []
     out = []
-    for e in parsed.doc.ents:
+    for e in doc.ents:
         t = TYPE_MAP.get(e.label_)
         if t:
             out.append(Mention(e.start_char, e.end_char, t))

@@ -31,7 +31,7 @@ class EntityStage:
     def __call__(self, parsed: Parsed, gazetteer: Gazetteer | None = None) -> list[Entity]:
         text = parsed.text
         mentions = corrected_mentions(parsed, self.rules, self.roles.names_after_titles(text))
-        if parsed.doc is None and gazetteer is not None:
+        if parsed.ner is None and parsed.doc is None and gazetteer is not None:
             mentions = _with_gazetteer_places(text, mentions, gazetteer, self.data)
         groups = link(text, mentions, self.inflections)
         _surnames_alone(text, groups)
