@@ -179,7 +179,7 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
         mentions.extend(rules.correct(text, m))
     for a, b in titled_names:
         if not any(a < m.end and m.start < b for m in mentions):
-            mentions.append(Mention(a, b, "PERSON"))
+            mentions.extend(rules.correct(text, Mention(a, b, "PERSON")))
     mentions = _resolve_overlaps(text, mentions)
     # The lexicon fills gaps the model left; it never cuts into a model mention.
     extra = [x for x in rules.lexicon_mentions(text)

@@ -78,7 +78,7 @@ def link(text: str, mentions: list[Mention], inflections: tuple[str, ...] = ()) 
                 g.mentions.append(m)
                 g.forms.append(form)
                 continue
-        key = f"country:{m.country}" if m.country and m.type == "PLACE" else fold(form)
+        key = f"country:{m.country}" if m.country and m.type == "PLACE" else " ".join(stem(t) for t in fold(form).split())
         g = others.get(key)
         if g is None:
             g = others[key] = Group(m.type, country=m.country)

@@ -73,7 +73,8 @@ class Speakers:
         self.verbs = {fold(v) for v in spec.get("verbs", [])}
         self.sources = sorted((fold(s) for s in spec.get("sources", [])), key=len, reverse=True)
         self.pronouns = {fold(p) for p in spec.get("pronouns", [])}
-        self.stems = {v[:-2] for v in self.verbs if len(v) >= 5 and v[-2:] in ("er", "ir", "re")}
+        endings = tuple(fold(e) for e in spec.get("verb_endings", []))
+        self.stems = {v[: -len(e)] for v in self.verbs for e in endings if v.endswith(e) and len(v) - len(e) >= 3}
         self.mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions), key=lambda x: x[0])
         self.last_speaker: tuple[int, Entity] | None = None
         self.gender = self._genders(entities)
@@ -223,7 +224,9 @@ class Speakers:
             return None
         before = [(s, e, ent) for s, e, ent in self.mentions if a <= s and e <= start]
         after = [(s, e, ent) for s, e, ent in self.mentions if end <= s and e <= b]
-        pick = before[-1] if before else (after[0] if after else None)
+        rank = {"PERSON": 0, "ORG": 1, "GROUP": 2}
+        pick = min(before, key=lambda x: (rank.get(x[2].type, 3), -x[0])) if before else \
+            (min(after, key=lambda x: (rank.get(x[2].type, 3), x[0])) if after else None)
         if pick:
             return pick[2], self.text[pick[0]:pick[1]], next(w for _, w in words if self.is_verb_form(w))
         pron = next(((s, w) for s, w in words if w in self.pronouns and not (start <= s < end)), None)
