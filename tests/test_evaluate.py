@@ -38,3 +38,17 @@ def test_cameo_codes_fall_back_to_their_root():
 def test_absent_data_is_skipped_not_failed(tmp_path):
     rows = run("all", data=str(tmp_path))
     assert rows and all(r["field"] == "skipped" for r in rows)
+
+
+def test_hipe_reader(tmp_path):
+    import gzip
+    rows = ["TOKEN\tNE-COARSE-LIT\tNE-COARSE-METO\tA\tB\tC\tD\tE\tF\tMISC",
+            "# hipe2022:document_id = x",
+            "Charlotte\tB-pers\tO\tO\tO\tO\tO\t_\t_\t_",
+            "Bourgoin\tI-pers\tO\tO\tO\tO\tO\t_\t_\tNoSpaceAfter",
+            ",\tO\tO\tO\tO\tO\tO\t_\t_\t_",
+            "Neuchâtel\tB-loc\tO\tO\tO\tO\tO\t_\t_\tNoSpaceAfter",
+            ".\tO\tO\tO\tO\tO\tO\t_\t_\tEndOfSentence"]
+    f = tmp_path / "HIPE-x.tsv.gz"
+    f.write_bytes(gzip.compress("\n".join(rows).encode()))
+    assert ner.read_hipe(f) == [("Charlotte Bourgoin, Neuchâtel.", {(0, 18, "PER"), (20, 29, "LOC")})]

@@ -58,6 +58,52 @@ def read_conll(path: Path, limit: int | None = None) -> list[tuple[str, set[tupl
     return out[:limit] if limit else out
 
 
+HIPE_TYPES = {"pers": "PER", "loc": "LOC", "org": "ORG"}
+
+
+def read_hipe(path: Path, limit: int | None = None) -> list[tuple[str, set[tuple[int, int, str]]]]:
+    """HIPE-2022 TSV (historical French newspapers): coarse literal tags, sentences from MISC."""
+    out = []
+    text, spans, cur = "", set(), None
+
+    def flush():
+        nonlocal text, spans, cur
+        if cur:
+            spans.add(cur)
+        if text.strip():
+            out.append((text.rstrip(), {x for x in spans if x[2] in TYPES}))
+        text, spans, cur = "", set(), None
+
+    for line in read_text(path).splitlines()[1:]:
+        if limit and len(out) >= limit:
+            break
+        if not line.strip() or line.startswith("#"):
+            if line.startswith("# hipe2022:document_id"):
+                flush()
+            continue
+        cols = line.split("\t")
+        if len(cols) < 10:
+            continue
+        tok, tag, misc = cols[0], cols[1], cols[-1]
+        start = len(text)
+        text += tok + ("" if "NoSpaceAfter" in misc else " ")
+        kind = HIPE_TYPES.get(tag[2:]) if len(tag) > 2 else None
+        if tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[2] != kind)):
+            if cur:
+                spans.add(cur)
+            cur = (start, start + len(tok), kind)
+        elif tag.startswith("I-") and cur:
+            cur = (cur[0], start + len(tok), kind)
+        else:
+            if cur:
+                spans.add(cur)
+            cur = None
+        if "EndOfSentence" in misc:
+            flush()
+    flush()
+    return out[:limit] if limit else out
+
+
 def prf(gold: Counter, pred: Counter, hit: Counter, t: str | None = None) -> tuple[float, float, float]:
     g = sum(gold.values()) if t is None else gold[t]
     p = sum(pred.values()) if t is None else pred[t]
@@ -72,7 +118,7 @@ def score_file(path: Path, lang: str, analyzer, limit: int | None) -> dict[str, 
     from newsloom.extract.context import Parsed
     from newsloom.nlp import has_parse
 
-    sents = read_conll(path, limit)
+    sents = read_hipe(path, limit) if path.name.startswith("HIPE") else read_conll(path, limit)
     nlp = analyzer.pipelines.get(lang)
     stage = analyzer.entity_stage(lang)
     counts = {name: (Counter(), Counter(), Counter()) for name in ("newsloom", "baseline")}
@@ -97,6 +143,8 @@ NER_FILES = [  # (file, language, set name)
     ("wikigold-en-test.conllu.gz", "en", "wikigold"),
     ("bsnlp-pl-trump.conllu.gz", "pl", "bsnlp"),
     ("bsnlp-ru-trump.conllu.gz", "ru", "bsnlp"),
+    ("HIPE-2022-v2.1-newseye-test-fr.tsv.gz", "fr", "hipe-newseye (newspapers, OCR)"),
+    ("HIPE-2022-v2.1-hipe2020-test-fr.tsv.gz", "fr", "hipe2020 (newspapers, OCR)"),
 ]
 LANGS = ("de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru")
 
