@@ -16,78 +16,15 @@ TO_GOLD = {"PERSON": "PER", "PLACE": "LOC", "FACILITY": "LOC", "ORG": "ORG", "GR
 SPACY_TO_GOLD = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC", "ORG": "ORG"}
 
 
-def read_conll(path: Path, limit: int | None = None) -> list[tuple[str, set[tuple[int, int, str]]]]:
-    """Sentences as (text with tokens joined by spaces, gold spans (start, end, type))."""
-    out = []
-    toks: list[tuple[str, str]] = []
-
-    def flush():
-        if not toks:
-            return
-        text, spans, pos, cur = "", set(), 0, None
-        for tok, tag in toks:
-            start = pos
-            text += tok + " "
-            pos += len(tok) + 1
-            kind = tag[2:] if len(tag) > 2 else None
-            if tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[2] != kind)):
-                if cur:
-                    spans.add(cur)
-                cur = (start, start + len(tok), kind)
-            elif tag.startswith("I-") and cur:
-                cur = (cur[0], start + len(tok), kind)
-            else:
-                if cur:
-                    spans.add(cur)
-                cur = None
-        if cur:
-            spans.add(cur)
-        out.append((text.rstrip(), {s for s in spans if s[2] in TYPES}))
-        toks.clear()
-
-    for line in read_text(path).splitlines():
-        if limit and len(out) >= limit:
-            break
-        if not line.strip() or line.startswith("#"):
-            flush()
-            continue
-        parts = line.split("\t")
-        if len(parts) >= 3:
-            toks.append((parts[1], parts[-1].strip()))
-    flush()
-    return out[:limit] if limit else out
-
-
-HIPE_TYPES = {"pers": "PER", "loc": "LOC", "org": "ORG"}
-
-
-def read_hipe(path: Path, limit: int | None = None) -> list[tuple[str, set[tuple[int, int, str]]]]:
-    """HIPE-2022 TSV (historical French newspapers): coarse literal tags, sentences from MISC."""
-    out = []
+def spans_of(tokens: list[tuple[str, str, bool]], kinds: dict[str, str] | None = None) -> tuple[str, set]:
+    """Text and (start, end, type) spans from (token, IOB2 tag, space after) triples;
+    `kinds` renames the tags' types (HIPE's 'pers' -> 'PER')."""
     text, spans, cur = "", set(), None
-
-    def flush():
-        nonlocal text, spans, cur
-        if cur:
-            spans.add(cur)
-        if text.strip():
-            out.append((text.rstrip(), {x for x in spans if x[2] in TYPES}))
-        text, spans, cur = "", set(), None
-
-    for line in read_text(path).splitlines()[1:]:
-        if limit and len(out) >= limit:
-            break
-        if not line.strip() or line.startswith("#"):
-            if line.startswith("# hipe2022:document_id"):
-                flush()
-            continue
-        cols = line.split("\t")
-        if len(cols) < 10:
-            continue
-        tok, tag, misc = cols[0], cols[1], cols[-1]
+    for tok, tag, space in tokens:
         start = len(text)
-        text += tok + ("" if "NoSpaceAfter" in misc else " ")
-        kind = HIPE_TYPES.get(tag[2:]) if len(tag) > 2 else None
+        text += tok + (" " if space else "")
+        kind = tag[2:] if len(tag) > 2 else None
+        kind = kinds.get(kind) if kinds is not None else kind
         if tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[2] != kind)):
             if cur:
                 spans.add(cur)
@@ -98,7 +35,50 @@ def read_hipe(path: Path, limit: int | None = None) -> list[tuple[str, set[tuple
             if cur:
                 spans.add(cur)
             cur = None
-        if "EndOfSentence" in misc:
+    if cur:
+        spans.add(cur)
+    return text.rstrip(), {x for x in spans if x[2] in TYPES}
+
+
+def read_conll(path: Path, limit: int | None = None) -> list[tuple[str, set[tuple[int, int, str]]]]:
+    """Sentences as (text with tokens joined by spaces, gold spans (start, end, type))."""
+    out, toks = [], []
+    for line in read_text(path).splitlines() + [""]:
+        if limit and len(out) >= limit:
+            break
+        if not line.strip() or line.startswith("#"):
+            if toks:
+                out.append(spans_of(toks))
+            toks = []
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            toks.append((parts[1], parts[-1].strip(), True))
+    return out
+
+
+HIPE_TYPES = {"pers": "PER", "loc": "LOC", "org": "ORG"}
+
+
+def read_hipe(path: Path, limit: int | None = None) -> list[tuple[str, set[tuple[int, int, str]]]]:
+    """HIPE-2022 TSV (historical French newspapers): coarse literal tags, sentences from MISC."""
+    out, toks = [], []
+
+    def flush():
+        if toks and "".join(t for t, _, _ in toks).strip():
+            out.append(spans_of(toks, HIPE_TYPES))
+        toks.clear()
+
+    for line in read_text(path).splitlines()[1:]:
+        if limit and len(out) >= limit:
+            break
+        if line.startswith("# hipe2022:document_id"):
+            flush()
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 10:
+            continue
+        toks.append((cols[0], cols[1], "NoSpaceAfter" not in cols[-1]))
+        if "EndOfSentence" in cols[-1]:
             flush()
     flush()
     return out[:limit] if limit else out
