@@ -86,7 +86,8 @@ def main(argv=None) -> int:
     if target.exists():
         shutil.rmtree(target)
     best = spacy.load(work / "out" / "model-best")
-    best.to_disk(target, exclude=["tokenizer"] if False else [])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    best.to_disk(target)
     print(f"model written to {target}")
     return 0
 

@@ -48,6 +48,7 @@ class EntityRules:
         self.portfolios = {fold(p) for p in titles.get("portfolios", [])}
         self.honorifics = {fold(h) for h in titles.get("honorifics", [])}
         self.determiners = {fold(j) for j in titles.get("joiners", []) if j.isalpha()}
+        self.nouns_capitalized = str((data.get("places") or {}).get("nouns_capitalized", "")).lower() in ("yes", "true")
         cues = data.get("entity_cues") or {}
         shared = common().get("entity_cues") or {}
         self.before = {fold(w): t for t, ws in (cues.get("before") or {}).items() for w in ws}
@@ -132,6 +133,9 @@ class EntityRules:
         kn = self.known(span)
         if kn:
             return [replace(m, type=kn[0], country=kn[1], fixed=True)]
+        words = [w for w in span.split() if fold(w) not in self.determiners]
+        if self.nouns_capitalized and m.type in ("ORG", "MISC") and len(words) == 1 and not words[0].isupper():
+            return []  # in German every noun has a capital: one such word alone is no name
         if m.type != "PERSON":
             inner = [self.inside[w] for w in re.findall(r"\w+", span) if w in self.inside]
             if inner:
@@ -178,6 +182,9 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
     for m in model_mentions(parsed):
         mentions.extend(rules.correct(text, m))
     for a, b in titled_names:
+        inside = [m for m in mentions if a <= m.start and m.end <= b and m.type == "PERSON"]
+        if inside:  # the model saw part of the name ("Noël Barrot" of "Jean-Noël Barrot")
+            mentions = [m for m in mentions if m not in inside]
         if not any(a < m.end and m.start < b for m in mentions):
             mentions.extend(rules.correct(text, Mention(a, b, "PERSON")))
     mentions = _resolve_overlaps(text, mentions)

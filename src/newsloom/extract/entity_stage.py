@@ -42,7 +42,7 @@ class EntityStage:
         stops = tuple(sorted(m.start for g in groups for m in g.mentions))
         entities = [self._entity(i, g, text, stops) for i, g in enumerate(groups)]
         if gazetteer is not None:
-            _geocode(entities, text, gazetteer, weights, self.countries)
+            _geocode(entities, text, gazetteer, weights, self.countries, self.data.get("morphology") or {})
         self._role_countries(entities, text)
         _context_countries(entities, groups, cues, parsed)
         _salience(entities, len(text))
@@ -227,14 +227,24 @@ def _context_countries(entities: list[Entity], groups: list[Group], cues, parsed
             e.country = e.country or top[0][0]
 
 
-def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLexicon) -> None:
+def _base_forms(name: str, morphology: dict) -> list[str]:
+    """Dictionary forms of an inflected place name ("Москве" -> "Москва"), from the language's
+    case endings and the endings its nominatives take."""
+    out = []
+    for end in sorted(morphology.get("name_endings", []), key=len, reverse=True):
+        if name.endswith(end) and len(name) > len(end) + 2:
+            out += [name[: -len(end)] + n for n in morphology.get("nominative_endings", [])]
+    return out
+
+
+def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLexicon, morphology: dict) -> None:
     for e in entities:
         if e.type not in _PLACE_TYPES:
             continue
         place = None
         if e.country and countries.country_of_name(e.name) == e.country:
             place = gazetteer.country_place(e.country)
-        for name in [e.name, *e.aliases]:
+        for name in [e.name, *e.aliases, *_base_forms(e.name, morphology)]:
             place = place or gazetteer.resolve(name, countries=weights)
         if place is not None:
             e.geo = Geo(lat=round(place.lat, 5), lon=round(place.lon, 5), source_id=f"geonames:{place.geonameid}",
@@ -243,7 +253,7 @@ def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLe
     # A facility or place not in the gazetteer sits where the text says it is ("... à Anchorage").
     placed = [e for e in entities if e.geo is not None]
     for e in entities:
-        if e.type not in _PLACE_TYPES or e.geo is not None:
+        if e.type != "FACILITY" or e.geo is not None:
             continue
         s, t = e.mentions[0]
         near = [(ps, p) for p in placed for ps, _ in p.mentions if t <= ps <= t + 60

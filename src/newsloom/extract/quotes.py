@@ -225,8 +225,9 @@ class Speakers:
         before = [(s, e, ent) for s, e, ent in self.mentions if a <= s and e <= start]
         after = [(s, e, ent) for s, e, ent in self.mentions if end <= s and e <= b]
         rank = {"PERSON": 0, "ORG": 1, "GROUP": 2}
-        pick = min(before, key=lambda x: (rank.get(x[2].type, 3), -x[0])) if before else \
-            (min(after, key=lambda x: (rank.get(x[2].type, 3), x[0])) if after else None)
+        cands = [(rank.get(x[2].type, 3), 0, start - x[0], x) for x in before] + \
+            [(rank.get(x[2].type, 3), 1, x[0] - end, x) for x in after]
+        pick = min(cands, key=lambda c: c[:3])[3] if cands else None
         if pick:
             return pick[2], self.text[pick[0]:pick[1]], next(w for _, w in words if self.is_verb_form(w))
         pron = next(((s, w) for s, w in words if w in self.pronouns and not (start <= s < end)), None)

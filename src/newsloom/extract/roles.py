@@ -41,6 +41,8 @@ class RoleFinder:
         self.portfolios = {fold(p) for p in spec.get("portfolios", [])}
         self.modifiers = {fold(k): v for k, v in (spec.get("modifiers") or {}).items()}
         self.of_words = {fold(o) for o in spec.get("of_words", [])}
+        # Languages whose titles take a bare genitive complement ("пресс-секретарь Кремля").
+        self.bare_complement = str(spec.get("bare_complement", "")).lower() in ("yes", "true")
         self.joiners = {fold(j) for j in spec.get("joiners", [])}
         self.demonyms = data.mapping("demonyms")
         self.enabled = bool(titles)
@@ -57,7 +59,8 @@ class RoleFinder:
         self.of_pattern = re.compile(rf"^(?:{of})(?=\s|[A-ZÀ-Þ])\s*", re.I)
         role = (rf"(?P<mod>(?:{mod})\s*)?(?P<title>{title})(?![\w-])"
                 rf"(?:\s+(?P<dem>{dem})(?!\w))?")
-        tail = rf"(?P<tail>(?:\s*(?:{of})\s*[^,;:()]+)?)"
+        bare = str(spec.get("bare_complement", "")).lower() in ("yes", "true")
+        tail = rf"(?P<tail>(?:\s*(?:{of}{'|' if bare else ''})\s*[^,;:()]+)?)"
         self.name_after = re.compile(rf"(?<![\w-])(?:{title})(?:\s+(?:{dem}))?\s+"
                                      rf"(?P<name>[^\W\d_][\w’'-]+(?:\s+[^\W\d_][\w’'-]+){{1,2}})", re.I)
         self.title_at = re.compile(rf"(?<![\w-])(?:(?:{mod})\s*)?(?:{title})(?![\w-])", re.I)
@@ -90,9 +93,12 @@ class RoleFinder:
 
     def _complement(self, tail: str) -> str | None:
         m = self.of_pattern.match(tail.strip())
-        if not m:
+        if m:
+            comp = tail.strip()[m.end():]
+        elif self.bare_complement and tail.strip()[:1].isupper():
+            comp = tail.strip()  # a complement in the genitive, with no preposition ("Президент России")
+        else:
             return None
-        comp = tail.strip()[m.end():]
         stop = _COMPLEMENT_STOP.search(comp)
         if stop:
             comp = comp[:stop.start()]
@@ -116,7 +122,8 @@ class RoleFinder:
             if cut:  # another name starts inside: the complement ends before it
                 comp = " ".join(self._name_words(text[at:min(cut)].split())).rstrip(".,") or None
             if comp:
-                of_word = self.of_pattern.match(tail.strip()).group(0).strip()
+                om = self.of_pattern.match(tail.strip())
+                of_word = om.group(0).strip() if om else ""
                 if fold(comp) in self.portfolios or any(fold(comp).startswith(p) for p in self.portfolios if len(p) > 4):
                     full_title = f"{full_title} {of_word} {comp}".replace("' ", "'").replace("’ ", "’")
                 else:
@@ -133,9 +140,9 @@ class RoleFinder:
         if not tail:
             return True
         om = self.of_pattern.match(tail)
-        if not om:
+        if not om and not (self.bare_complement and tail[:1].isupper()):
             return False
-        words = tail[om.end():].split()
+        words = tail[om.end() if om else 0:].split()
         return bool(words) and len(self._name_words(words)) == len(words)
 
     def _with_pre(self, r: FoundRole, left: str, base: int, at: int) -> FoundRole:

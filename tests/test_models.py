@@ -1,0 +1,39 @@
+"""The project's multilingual NER model: shipped, small, and it finds people and places."""
+import pytest
+
+from newsloom import analyze
+from newsloom.nlp import SHIPPED_NER_DIR, SHIPPED_NER_LANGS, Pipelines
+
+SENTENCES = {
+    "de": "Bundeskanzler Friedrich Merz traf am Montag in Berlin den französischen Präsidenten Emmanuel Macron.",
+    "es": "El presidente Pedro Sánchez se reunió el lunes en Madrid con el canciller alemán Olaf Scholz.",
+    "ru": "Владимир Путин провёл в Москве переговоры с премьер-министром Индии Нарендрой Моди.",
+    "nl": "Premier Dick Schoof sprak dinsdag in Den Haag met de Belgische premier Bart De Wever.",
+}
+
+
+def test_model_is_shipped_and_small():
+    assert (SHIPPED_NER_DIR / "config.cfg").exists()
+    size = sum(p.stat().st_size for p in SHIPPED_NER_DIR.rglob("*") if p.is_file())
+    assert size <= 80 * 1024 * 1024
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", sorted(SENTENCES))
+def test_finds_a_person_and_a_place(lang):
+    nlp = Pipelines().get(lang)
+    labels = {e.label_ for e in nlp(SENTENCES[lang]).ents}
+    assert {"PER", "LOC"} <= labels, (lang, [(e.text, e.label_) for e in nlp(SENTENCES[lang]).ents])
+
+
+@pytest.mark.slow
+def test_cyrillic_names_keep_their_spelling_and_get_a_latin_alias():
+    rec = analyze("Президент России Владимир Путин провёл в Москве переговоры с премьер-министром Индии.",
+                  published="2025-03-03")
+    putin = next(e for e in rec.entities if e.type == "PERSON" and "Путин" in e.name)
+    assert "Vladimir Putin" in putin.aliases
+    assert putin.country == "RU"
+
+
+def test_languages_served():
+    assert {"de", "es", "it", "pt", "nl", "pl", "ru"} == set(SHIPPED_NER_LANGS)
