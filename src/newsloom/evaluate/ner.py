@@ -57,7 +57,7 @@ def read_conll(path: Path, limit: int | None = None) -> list[tuple[str, set[tupl
     return out
 
 
-HIPE_TYPES = {"pers": "PER", "loc": "LOC", "org": "ORG"}
+HIPE_TYPES = {"pers": "PER", "loc": "LOC", "org": "ORG", "PER": "PER", "LOC": "LOC", "ORG": "ORG"}
 
 
 def read_hipe(path: Path, limit: int | None = None) -> list[tuple[str, set[tuple[int, int, str]]]]:
