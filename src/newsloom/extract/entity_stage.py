@@ -27,6 +27,7 @@ class EntityStage:
         self.rules = EntityRules(data, self.countries)
         self.roles = RoleFinder(data)
         self.inflections = tuple((data.get("morphology") or {}).get("name_endings", []))
+        self.affiliation_nouns = frozenset(fold(n) for n in (data.get("titles") or {}).get("affiliation_nouns", []))
 
     def __call__(self, parsed: Parsed, gazetteer: Gazetteer | None = None) -> list[Entity]:
         text = parsed.text
@@ -44,7 +45,7 @@ class EntityStage:
         if gazetteer is not None:
             _geocode(entities, text, gazetteer, weights, self.countries, self.data.get("morphology") or {})
         self._role_countries(entities, text)
-        _context_countries(entities, groups, cues, parsed)
+        _context_countries(entities, cues, parsed, self.affiliation_nouns)
         _salience(entities, len(text))
         return entities
 
@@ -184,15 +185,14 @@ def _spans(parsed: Parsed) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
     return sents, paras or [(0, len(parsed.text))]
 
 
-def _names_a_body(parsed: Parsed, start: int, end: int) -> bool:
+def _names_a_body(parsed: Parsed, start: int, end: int, nouns: frozenset[str]) -> bool:
     """Does the demonym at text[start:end] qualify a body of people ("la délégation russe")?"""
-    nouns = {fold(n) for n in (parsed.data.get("titles") or {}).get("affiliation_nouns", [])}
     before = re.findall(r"[\w’'-]+", parsed.text[max(0, start - 30):start])[-1:]
     after = re.findall(r"[\w’'-]+", parsed.text[end:end + 30])[:1]
     return any(fold(w) in nouns for w in before + after)
 
 
-def _context_countries(entities: list[Entity], groups: list[Group], cues, parsed: Parsed) -> None:
+def _context_countries(entities: list[Entity], cues, parsed: Parsed, nouns: frozenset[str]) -> None:
     """A person with no country from a role takes the one country cue of their sentence, or the
     most frequent one of their paragraph, that no other person there already stands for."""
     persons = [e for e in entities if e.type == "PERSON"]
@@ -209,7 +209,7 @@ def _context_countries(entities: list[Entity], groups: list[Group], cues, parsed
                 claimed = {known[o.id] for o in persons if o is not e and o.id in known
                            and any(a <= s < b for s, _ in o.mentions)}
                 found = Counter(code for s, t, code, kind in cues if a <= s < b and code not in claimed
-                                and (scope is paras or kind == "demonym" and _names_a_body(parsed, s, t))
+                                and (scope is paras or kind == "demonym" and _names_a_body(parsed, s, t, nouns))
                                 and not any(x <= s < y for x, y in role_spans))
                 if scope is sents and len(found) == 1 or scope is paras and found:
                     top = found.most_common(2)

@@ -18,7 +18,7 @@ from newsloom.langdata import LangData, fold
 
 _CAP_WORD = r"[^\W\d_][\w’'.-]*"
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=\s)|[;\n]")
-_COMPLEMENT_STOP = re.compile(r"[,;:()\[\]«»“”\"]|\s(?:et|and|und|y|e|i|и|qui|who|which|that|que)\s")
+_PUNCT_STOP = r"[,;:()\[\]«»“”\"]"
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,10 @@ class RoleFinder:
         self.before = re.compile(rf"{role}{tail}\s*$", re.I)
         joiners = "|".join(re.escape(j) for j in spec.get("joiners", []) if j != ",") or r"(?!x)x"
         self.after = re.compile(rf"^\s*,\s*(?:(?:{joiners})\s*)?{role}{tail}", re.I)
-        self.chain = re.compile(rf"^\s+(?:et|and|und|y|e|i|и)\s+{role}{tail}", re.I)
+        conj = "|".join(re.escape(c) for c in spec.get("conjunctions", [])) or r"(?!x)x"
+        clause = "|".join(re.escape(c) for c in spec.get("conjunctions", []) + spec.get("clause_words", [])) or r"(?!x)x"
+        self.chain = re.compile(rf"^\s+(?:{conj})\s+{role}{tail}", re.I)
+        self.complement_stop = re.compile(rf"{_PUNCT_STOP}|\s(?:{clause})\s", re.I)
 
     def _name_words(self, words: list[str]) -> list[str]:
         """The leading words of a complement that name something: capitalized words and the
@@ -99,7 +102,7 @@ class RoleFinder:
             comp = tail.strip()  # a complement in the genitive, with no preposition ("Президент России")
         else:
             return None
-        stop = _COMPLEMENT_STOP.search(comp)
+        stop = self.complement_stop.search(comp)
         if stop:
             comp = comp[:stop.start()]
         words = self._name_words(comp.strip().split()[:8])
