@@ -106,7 +106,8 @@ class EntityRules:
             toks = toks[1:]
         # A determiner in front of a longer name is not part of it ("The European Union"; "The Hague" stays).
         first = text[toks[0][0]:toks[0][1]] if toks else ""
-        sentence_start = not text[:toks[0][0]].strip() or text[:toks[0][0]].rstrip()[-1:] in ".!?\n" if toks else False
+        before = text[:toks[0][0]].rstrip(" \t") if toks else ""
+        sentence_start = bool(toks) and (not before or before[-1] in ".!?\n")
         if len(toks) > 2 and (first.islower() or sentence_start) and fold(first) in self.determiners:
             toks = toks[1:]
         if not toks:
