@@ -83,6 +83,50 @@ def gate(raise_: bool, allow_lower: bool, data: str | None) -> None:
         sys.exit(1)
 
 
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", default=None, help="Store: a SQLite file (default: $NEWSLOOM_DB or newsloom.db).")
+def ingest(sources: tuple[str, ...], db: str | None) -> None:
+    """Analyze files, directories and JSONL files into the store, each document once."""
+    from newsloom.ingest import ingest as run_ingest
+    from newsloom.store import open_store
+
+    store = open_store(db)
+    counts = run_ingest(list(sources), store, progress=True)
+    click.echo(f"new {counts['new']}, duplicate {counts['duplicate']}, failed {counts['failed']}")
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--person", default=None)
+@click.option("--event", default=None, help="PLOVER type, e.g. CONSULT")
+@click.option("--language", default=None)
+@click.option("--since", default=None)
+@click.option("--until", default=None)
+@click.option("--db", default=None)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def search(query, person, event, language, since, until, db, fmt) -> None:
+    """Full-text search over stored articles, with filters."""
+    from newsloom.store import open_store
+
+    rows = open_store(db).search(query, person=person, event=event, language=language, since=since, until=until)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            click.echo(f"{r['published'] or '-':25} {r['language']:3} {r['title'] or r['uri'] or r['id']}")
+
+
+@main.command()
+@click.argument("name")
+@click.option("--db", default=None)
+def entity(name: str, db: str | None) -> None:
+    """A timeline of what an entity did and said, by date, with sources (any spelling or script)."""
+    from newsloom.store import open_store
+
+    click.echo(json.dumps(open_store(db).timeline(name), ensure_ascii=False, indent=2))
+
+
 def run() -> None:  # pragma: no cover - console entry point guard
     try:
         main()

@@ -181,7 +181,7 @@ class Speakers:
         while tok is not None and seen < 30:
             seen += 1
             if self.is_speech_verb(tok) and not (start <= tok.idx < end):
-                got = self._subject_of(tok)
+                got = self._subject_of(tok, (start, end))
                 if got and got[0] is not None:
                     return got
                 fallback = fallback or got  # a subject that names no entity: look further up
@@ -194,13 +194,20 @@ class Speakers:
         sent = span.sent
         for t in sent:
             if t.dep_ == "ROOT" and self.is_speech_verb(t):
-                return self._subject_of(t)
+                return self._subject_of(t, (start, end))
         return None
 
-    def _subject_of(self, verb) -> tuple[Entity | None, str, str] | None:
+    def _subject_of(self, verb, quote: tuple[int, int] = (0, 0)) -> tuple[Entity | None, str, str] | None:
         v = verb
         for _ in range(4):
-            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "csubj")]
+            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
+                    and not quote[0] <= c.idx < quote[1]]
+            if not subj:  # "« ... », a déclaré Poutine": the name right after the verb
+                after = [(s, e, ent) for s, e, ent in self.mentions
+                         if verb.idx < s <= verb.idx + len(verb.text) + 3 + 40 and ent.type in ("PERSON", "ORG")
+                         and not quote[0] <= s < quote[1]]
+                if after and not self.text[verb.idx + len(verb.text):after[0][0]].strip(" ,").count(" ") > 2:
+                    return after[0][2], self.text[after[0][0]:after[0][1]], verb.lemma_
             if subj:
                 s = subj[0]
                 if fold(s.text) in self.pronouns:
