@@ -104,6 +104,16 @@ class EntityRules:
             toks = toks[1:]
         if toks and fold(text[toks[0][0]:toks[0][1]]) in self.honorifics and len(toks) > 1:
             toks = toks[1:]
+        # A title (and its demonym) the model took into the name: "Premier Donald Tusk",
+        # "Belgische premier Bart De Wever" are people, named by the words after the title.
+        titled = False
+        while len(toks) > 2 and (fold(text[toks[0][0]:toks[0][1]]) in self.titles
+                                 or fold(text[toks[0][0]:toks[0][1]]) in self.countries.demonyms
+                                 and fold(text[toks[1][0]:toks[1][1]]) in self.titles):
+            titled = titled or fold(text[toks[0][0]:toks[0][1]]) in self.titles
+            toks = toks[1:]
+        if titled and m.type != "PERSON" and all(text[a:b][:1].isupper() for a, b in toks):
+            m = replace(m, type="PERSON")
         # A determiner in front of a longer name is not part of it ("The European Union"; "The Hague" stays).
         first = text[toks[0][0]:toks[0][1]] if toks else ""
         before = text[:toks[0][0]].rstrip(" \t") if toks else ""
