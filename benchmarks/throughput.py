@@ -54,8 +54,6 @@ def stage_costs(analyzer, doc) -> dict[str, float]:
 
 
 def run_set(analyzer, docs, repeat: int) -> dict:
-    from newsloom.language import identify
-
     texts = []
     for d in docs:
         cleaned, guess, *_ = analyzer.clean(d)
@@ -77,7 +75,6 @@ def run_set(analyzer, docs, repeat: int) -> dict:
     for d in docs:
         for k, v in stage_costs(analyzer, d).items():
             costs[k] = costs.get(k, 0.0) + v
-    del identify
     return {"documents": len(docs), "words": words, "seconds_full": f, "seconds_spacy_alone": b,
             "articles_per_s": len(docs) / f, "words_per_s": words / f, "ratio_full_to_spacy": f / b if b else None,
             "stage_seconds": {k: round(v, 4) for k, v in costs.items()}}

@@ -27,9 +27,5 @@ def identify(text: str, *, max_chars: int = 4000) -> Guess:
     return Guess(code, round(float(best["score"]), 4))
 
 
-def identify_lines(lines: list[str]) -> list[Guess]:
-    return [identify(line, max_chars=300) for line in lines]
-
-
 def as_language(g: Guess) -> Language:
     return Language(code=g.code, confidence=g.confidence)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from newsloom import langdata
 from newsloom.language import identify
@@ -31,7 +31,6 @@ class Cleaned:
     headings: list[Heading]
     removed: list[Removed]
     title: str | None = None
-    paragraphs: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -173,7 +172,6 @@ def _spread_to_block(lines: list[_Line]) -> None:
 def _assemble(lines: list[_Line], kept: list[_Line], title: str | None) -> Cleaned:
     parts: list[str] = []
     headings: list[Heading] = []
-    paragraphs: list[tuple[int, int]] = []
     pos = 0
     for k, ln in enumerate(kept):
         prev = kept[k - 1] if k else None
@@ -184,14 +182,9 @@ def _assemble(lines: list[_Line], kept: list[_Line], title: str | None) -> Clean
             sep = " " if hard_wrap else "\n\n"
             parts.append(sep)
             pos += len(sep)
-        if hard_wrap and paragraphs:
-            s, _ = paragraphs.pop()
-            paragraphs.append((s, pos + len(ln.text)))
-        else:
-            paragraphs.append((pos, pos + len(ln.text)))
         if ln.heading:
             headings.append(Heading(text=ln.text, start=pos, end=pos + len(ln.text)))
         parts.append(ln.text)
         pos += len(ln.text)
     removed = [Removed(text=ln.text, reason=ln.removed, line=ln.number) for ln in lines if ln.removed]
-    return Cleaned("".join(parts), headings, removed, title, paragraphs)
+    return Cleaned("".join(parts), headings, removed, title)

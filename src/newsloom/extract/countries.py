@@ -51,10 +51,6 @@ class CountryLexicon:
     def country_of_demonym(self, word: str) -> str | None:
         return self.demonyms.get(fold(word))
 
-    def lookup(self, words: str) -> str | None:
-        key = fold(words)
-        return self.names.get(key) or self.demonyms.get(key)
-
     def find_all(self, text: str) -> list[tuple[int, int, str, str]]:
         """(start, end, ISO2, 'name'|'demonym') for every country cue in `text`.
 

@@ -21,9 +21,6 @@ class Group:
     forms: list[str] = field(default_factory=list)
     country: str | None = None
 
-    def tokens(self) -> set[str]:
-        return {t for f in self.forms for t in fold(f).split()}
-
     def longest(self) -> str:
         return max(self.forms, key=lambda f: (len(f.split()), len(f)))
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from newsloom.extract.context import Parsed
-from newsloom.langdata import LangData, common, fold
+from newsloom.langdata import common, fold
 from newsloom.schema import Entity, Quote
 
 MAX_QUOTE_CHARS = 2000
@@ -352,4 +352,4 @@ def extract_quotes(parsed: Parsed, entities: list[Entity]) -> list[Quote]:
     return sorted(quotes, key=lambda q: q.start)
 
 
-__all__ = ["extract_quotes", "find_quoted", "LangData"]
+__all__ = ["extract_quotes", "find_quoted"]

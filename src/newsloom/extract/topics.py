@@ -6,8 +6,11 @@ votes. Labels come from `data/_common/iptc_topics.yaml`.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+
+from newsloom import langdata
 
 from newsloom.extract.context import Parsed
 from newsloom.langdata import common, fold
@@ -17,13 +20,23 @@ MIN_SHARE = 0.15  # of all cue votes
 MIN_VOTES = 2
 
 
-def extract_topics(parsed: Parsed) -> list[Topic]:
-    cues = (parsed.data.get("topics") or {}).get("cues") or {}
+@functools.lru_cache(maxsize=None)
+def _cue_index(lang: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """(single word -> code, (phrase, code) pairs) of a language, built once (immutable package data)."""
+    cues = (langdata.load(lang).get("topics") or {}).get("cues") or {}
     index: dict[str, str] = {}
     phrases: list[tuple[str, str]] = []
     for code, words in cues.items():
         for w in words:
-            (phrases.append((fold(w), code)) if " " in w else index.setdefault(fold(w), code))
+            if " " in w:
+                phrases.append((fold(w), code))
+            else:
+                index.setdefault(fold(w), code)
+    return index, tuple(phrases)
+
+
+def extract_topics(parsed: Parsed) -> list[Topic]:
+    index, phrases = _cue_index(parsed.lang)
     if parsed.doc is not None:
         words = [fold(t.lemma_) for t in parsed.doc if t.is_alpha] + [fold(t.text) for t in parsed.doc if t.is_alpha]
         n_words = max(1, len(words) // 2)
@@ -43,5 +56,5 @@ def extract_topics(parsed: Parsed) -> list[Topic]:
         share = n / total
         if n >= MIN_VOTES and share >= MIN_SHARE:
             density = min(1.0, n / n_words * 20)
-            out.append(Topic(code=code, label=labels.get(code, code), score=round(min(1.0, share + density) / 1.0, 3)))
+            out.append(Topic(code=code, label=labels.get(code, code), score=round(min(1.0, share + density), 3)))
     return out
