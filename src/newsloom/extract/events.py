@@ -30,6 +30,26 @@ class Cue:
     needs: frozenset[str]
     conditional: bool
 
+    def fits(self, words: set[str]) -> bool:
+        """No `needs`, or one of them in the clause (a need ending in `*` is a stem)."""
+        if not self.needs or self.needs & words:
+            return True
+        stems = [n[:-1] for n in self.needs if n.endswith("*")]
+        return any(w.startswith(st) for st in stems for w in words)
+
+
+def stem_lookup(index: dict, stems: dict, word: str):
+    """The entry of `word`: its own, else that of the longest stem it starts with
+    (cues written `stem*` match every inflected form: "санкци*" -> "санкциями")."""
+    if word in index:
+        return index[word]
+    if not stems:
+        return None
+    for n in range(len(word) - 1, 2, -1):
+        if word[:n] in stems:
+            return stems[word[:n]]
+    return None
+
 
 class EventCoder:
     """Per-language cue index; build once per language."""
@@ -37,11 +57,16 @@ class EventCoder:
     def __init__(self, data: LangData):
         spec = data.get("events") or {}
         self.cues: dict[str, list[Cue]] = {}
+        self.stems: dict[str, list[Cue]] = {}
         for etype, items in (spec.get("cues") or {}).items():
             for it in items:
                 cue = Cue(etype, it.get("mode"), frozenset(fold(n) for n in it.get("needs", [])),
                           it.get("when") == "conditional")
-                self.cues.setdefault(fold(it["lemma"]), []).append(cue)
+                key = fold(it["lemma"])
+                if key.endswith("*"):
+                    self.stems.setdefault(key[:-1], []).append(cue)
+                else:
+                    self.cues.setdefault(key, []).append(cue)
         self.symmetric = set(spec.get("symmetric", []))
         self.target_preps = {fold(p) for p in spec.get("target_preps", [])}
         conds = [fold(c) for c in spec.get("conditional", [])]
@@ -54,7 +79,7 @@ class EventCoder:
 
     # -- helpers -----------------------------------------------------------
     def pick(self, key: str, words: set[str], conditional: bool) -> Cue | None:
-        cands = [c for c in self.cues.get(key, []) if not c.needs or c.needs & words]
+        cands = [c for c in stem_lookup(self.cues, self.stems, key) or [] if c.fits(words)]
         if any(c.conditional for c in cands):
             cands = [c for c in cands if c.conditional == conditional] or []
         return cands[0] if cands else None

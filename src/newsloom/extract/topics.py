@@ -13,6 +13,7 @@ from collections import Counter
 from newsloom import langdata
 
 from newsloom.extract.context import Parsed
+from newsloom.extract.events import stem_lookup
 from newsloom.langdata import common, fold
 from newsloom.schema import Topic
 
@@ -21,29 +22,34 @@ MIN_VOTES = 2
 
 
 @functools.lru_cache(maxsize=None)
-def _cue_index(lang: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
-    """(single word -> code, (phrase, code) pairs) of a language, built once (immutable package data)."""
+def _cue_index(lang: str) -> tuple[dict[str, str], dict[str, str], tuple[tuple[str, str], ...]]:
+    """(single word -> code, stem -> code, (phrase, code) pairs) of a language, built once
+    (immutable package data). A cue ending in `*` is a stem that matches every inflected form."""
     cues = (langdata.load(lang).get("topics") or {}).get("cues") or {}
     index: dict[str, str] = {}
+    stems: dict[str, str] = {}
     phrases: list[tuple[str, str]] = []
     for code, words in cues.items():
         for w in words:
             if " " in w:
                 phrases.append((fold(w), code))
+            elif w.endswith("*"):
+                stems.setdefault(fold(w[:-1]), code)
             else:
                 index.setdefault(fold(w), code)
-    return index, tuple(phrases)
+    return index, stems, tuple(phrases)
 
 
 def extract_topics(parsed: Parsed) -> list[Topic]:
-    index, phrases = _cue_index(parsed.lang)
+    index, stems, phrases = _cue_index(parsed.lang)
     if parsed.doc is not None:
         words = [fold(t.lemma_) for t in parsed.doc if t.is_alpha] + [fold(t.text) for t in parsed.doc if t.is_alpha]
         n_words = max(1, len(words) // 2)
     else:
         words = [fold(w) for w in re.findall(r"[^\W\d_][\w'-]*", parsed.text)]
         n_words = max(1, len(words))
-    votes = Counter(index[w] for w in words if w in index)
+    found = (stem_lookup(index, stems, w) for w in words)
+    votes = Counter(code for code in found if code)
     folded = fold(parsed.text)
     for phrase, code in phrases:
         votes[code] += folded.count(phrase)
