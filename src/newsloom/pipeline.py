@@ -53,6 +53,7 @@ def _published_text(given: str | None, value: datetime | None) -> str | None:
 
 
 _SENT_END = tuple(".!?…:;»\"”)")
+_QUOTE_MARKS = "«»“”„‚‘’\"'"
 
 
 def _repair_sentences(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -63,6 +64,13 @@ def _repair_sentences(text: str, sents: list[tuple[int, int]]) -> list[tuple[int
         if out:
             pa, pb = out[-1]
             prev = text[pa:pb]
+            body = prev.rstrip(_QUOTE_MARKS)
+            if body != prev and pb == a and a < len(text) and not text[a].isspace() \
+                    and body.rstrip().endswith(_SENT_END):
+                # An opening quote mark the splitter left at the end of the sentence before.
+                out[-1] = (pa, pa + len(body))
+                out.append((pa + len(body), b))
+                continue
             if not prev.rstrip().endswith(_SENT_END) and "\n" not in prev[len(prev.rstrip()):] and "\n\n" not in text[pb:a + 1]:
                 out[-1] = (pa, b)
                 continue

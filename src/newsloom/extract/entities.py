@@ -109,11 +109,24 @@ class EntityRules:
         titled = False
         while len(toks) > 2 and (fold(text[toks[0][0]:toks[0][1]]) in self.titles
                                  or fold(text[toks[0][0]:toks[0][1]]) in self.countries.demonyms
-                                 and fold(text[toks[1][0]:toks[1][1]]) in self.titles):
+                                 and fold(text[toks[1][0]:toks[1][1]]) in self.titles
+                                 or titled and not text[toks[0][0]:toks[0][1]][:1].isupper()):
+            # after the title, its lower-case complement goes too ("Министр энергетики России ...")
             titled = titled or fold(text[toks[0][0]:toks[0][1]]) in self.titles
             toks = toks[1:]
         if titled and m.type != "PERSON" and all(text[a:b][:1].isupper() for a, b in toks):
             m = replace(m, type="PERSON")
+        caps = [text[a:b][:1].isupper() for a, b in toks]
+        run = next((i for i, c in enumerate(reversed(caps)) if not c), len(caps))
+        if titled and 2 <= run < len(toks):
+            # "Аналитик Института энергетической политики Андрей Белов": the title's complement
+            # (with lower-case words) and then the person's name
+            head = text[toks[0][0]:toks[-run - 1][1]]
+            person = Mention(toks[-run][0], toks[-1][1], "PERSON")
+            if fold(head) in self.portfolios or not caps[0]:
+                return self.correct(text, person)
+            kn = self.known(head) or ("ORG", None)
+            return [Mention(toks[0][0], toks[-run - 1][1], kn[0], kn[1], True), *self.correct(text, person)]
         # A determiner in front of a longer name is not part of it ("The European Union"; "The Hague" stays).
         first = text[toks[0][0]:toks[0][1]] if toks else ""
         before = text[:toks[0][0]].rstrip(" \t") if toks else ""
@@ -122,6 +135,9 @@ class EntityRules:
             toks = toks[1:]
         if not toks:
             return []
+        last = text[toks[-1][0]:toks[-1][1]]
+        if last.endswith(".") and sum(c.isalpha() for c in last) >= 4 and fold(last) not in self.honorifics:
+            toks[-1] = (toks[-1][0], toks[-1][1] - 1)  # the sentence's full stop ("отметил Белов.")
         m = replace(m, start=toks[0][0], end=toks[-1][1])
         span = text[m.start:m.end]
         if not any(c.isupper() for c in span) and any(c.isupper() for c in text[:2000]):
@@ -136,7 +152,7 @@ class EntityRules:
             kn = self.known(head)
             if kn and all(text[a:b][:1].isupper() for a, b in toks[k:]) and not self.known(rest):
                 return [Mention(toks[0][0], toks[k - 1][1], kn[0], kn[1], True),
-                        Mention(toks[k][0], m.end, "PERSON")]
+                        *self.correct(text, Mention(toks[k][0], m.end, "PERSON"))]
         if len(toks) >= 3 and m.type in ("PERSON", "PLACE", "ORG") and self._after_title(text, m.start):
             a, b = toks[0]
             kn = self.known(text[a:b]) or ("ORG", None)
@@ -173,6 +189,9 @@ class EntityRules:
         return out
 
 
+_HYPHENATED = re.compile(r"-[^\W\d_a-zß-ÿ][\w’']*")
+
+
 def model_mentions(parsed: Parsed) -> list[Mention]:
     doc = parsed.ner if parsed.ner is not None else parsed.doc
     if doc is None:
@@ -181,7 +200,9 @@ def model_mentions(parsed: Parsed) -> list[Mention]:
     for e in doc.ents:
         t = TYPE_MAP.get(e.label_)
         if t:
-            out.append(Mention(e.start_char, e.end_char, t))
+            # A name the model cut at a hyphen keeps its second part ("Grande-Marlaska").
+            more = _HYPHENATED.match(parsed.text, e.end_char) if t == "PERSON" else None
+            out.append(Mention(e.start_char, more.end() if more else e.end_char, t))
     return out
 
 
@@ -194,6 +215,8 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
         mentions.extend(rules.correct(text, m))
     for a, b in titled_names:
         inside = [m for m in mentions if a <= m.start and m.end <= b and m.type == "PERSON"]
+        if inside and any(a < m.end and m.start < b for m in mentions if m not in inside):
+            continue  # the span is already split (a country glued to a name: "России Алексей Воронцов")
         if inside:  # the model saw part of the name ("Noël Barrot" of "Jean-Noël Barrot")
             mentions = [m for m in mentions if m not in inside]
         if not any(a < m.end and m.start < b for m in mentions):

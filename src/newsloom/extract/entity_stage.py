@@ -1,6 +1,7 @@
 """The entity stage: mentions -> entities with roles, country, coordinates and salience."""
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
@@ -250,6 +251,7 @@ def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLe
             e.geo = Geo(lat=round(place.lat, 5), lon=round(place.lon, 5), source_id=f"geonames:{place.geonameid}",
                         admin1=place.admin1, timezone=place.timezone, kind=place.kind)
             e.country = e.country or place.country
+    _near_the_others(entities, gazetteer)
     # A facility or place not in the gazetteer sits where the text says it is ("... à Anchorage").
     placed = [e for e in entities if e.geo is not None]
     for e in entities:
@@ -262,6 +264,41 @@ def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLe
             _, p = min(near, key=lambda x: x[0])
             e.geo = p.geo.model_copy(update={"kind": "near"})
             e.country = e.country or p.country
+
+
+NEAR_KM = 300
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = math.pi / 180
+    h = math.sin((lat2 - lat1) * r / 2) ** 2 + math.cos(lat1 * r) * math.cos(lat2 * r) * math.sin((lon2 - lon1) * r / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def _near_the_others(entities: list[Entity], gazetteer: Gazetteer) -> None:
+    """A town placed far from every other town of the article moves to a namesake of the same
+    name that lies near them ("Valencia" beside Murcia and Almería is the Spanish one)."""
+    towns = [e for e in entities if e.type == "PLACE" and e.geo is not None and e.geo.kind == "city"]
+    for e in towns:
+        others = [o.geo for o in towns if o is not e and o.geo.source_id != e.geo.source_id]
+        if not others or any(_km(e.geo.lat, e.geo.lon, g.lat, g.lon) <= NEAR_KM for g in others):
+            continue
+        near = [p for p in gazetteer.candidates(e.name) if p.kind == "city" and fold(p.name) == fold(e.name)
+                and any(_km(p.lat, p.lon, g.lat, g.lon) <= NEAR_KM for g in others)]
+        if not near:
+            continue
+        place = max(near, key=lambda p: p.population)
+        if e.country == _country_of_geo(e.geo, gazetteer, e.name):
+            e.country = place.country
+        e.geo = Geo(lat=round(place.lat, 5), lon=round(place.lon, 5), source_id=f"geonames:{place.geonameid}",
+                    admin1=place.admin1, timezone=place.timezone, kind=place.kind)
+
+
+def _country_of_geo(geo: Geo, gazetteer: Gazetteer, name: str) -> str | None:
+    for p in gazetteer.candidates(name):
+        if geo.source_id == f"geonames:{p.geonameid}":
+            return p.country
+    return None
 
 
 def _salience(entities: list[Entity], n: int) -> None:

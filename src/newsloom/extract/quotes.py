@@ -226,14 +226,19 @@ class Speakers:
     def by_neighbour(self, start: int, end: int) -> tuple[Entity | None, str, str] | None:
         """Without a parse: a name next to a speech verb form in the same sentence."""
         a, b = self.sentence_of(start)
-        words = [(m.start() + a, fold(m.group(0))) for m in re.finditer(r"[\w’'-]+", self.text[a:b])]
+        # A capitalized word is a name ("Pedro"), not a verb form, unless it opens the sentence.
+        words = [(m.start() + a, fold(m.group(0))) for m in re.finditer(r"[\w’'-]+", self.text[a:b])
+                 if m.group(0)[:1].islower() or not self.text[a:a + m.start()].strip(" «“„\"'")]
         if not any(self.is_verb_form(w) for _, w in words):
             return None
         before = [(s, e, ent) for s, e, ent in self.mentions if a <= s and e <= start]
         after = [(s, e, ent) for s, e, ent in self.mentions if end <= s and e <= b]
+        # "«...», dijo X": a speech verb right after the quote names the speaker after it.
+        nxt = re.match(r"[\s»”“\"'’,.:;!?-]*([^\W\d_][\w’'-]*)", self.text[end:b])
+        verb_next = bool(nxt) and nxt.group(1)[:1].islower() and self.is_verb_form(fold(nxt.group(1)))
         rank = {"PERSON": 0, "ORG": 1, "GROUP": 2}
-        cands = [(rank.get(x[2].type, 3), 0, start - x[0], x) for x in before] + \
-            [(rank.get(x[2].type, 3), 1, x[0] - end, x) for x in after]
+        cands = [(rank.get(x[2].type, 3), int(not verb_next), start - x[0], x) for x in before] + \
+            [(rank.get(x[2].type, 3), int(verb_next), x[0] - end, x) for x in after]
         pick = min(cands, key=lambda c: c[:3])[3] if cands else None
         if pick:
             return pick[2], self.text[pick[0]:pick[1]], next(w for _, w in words if self.is_verb_form(w))
@@ -264,10 +269,10 @@ def _indirect(parsed: Parsed, sp: Speakers, taken: list[tuple[int, int]]) -> lis
     """Reported speech without marks: a speech verb's clausal complement, or 'selon X, ...'."""
     out: list[Quote] = []
     doc = parsed.doc
-    if doc is None:
-        return out
     text = parsed.text
-    for tok in doc:
+    if doc is None:
+        out.extend(_indirect_by_words(parsed, sp, taken))
+    for tok in doc or []:
         if not sp.is_speech_verb(tok):
             continue
         comps = [c for c in tok.children if c.dep_ in ("ccomp",) and c.idx > tok.idx]
@@ -291,12 +296,16 @@ def _indirect(parsed: Parsed, sp: Speakers, taken: list[tuple[int, int]]) -> lis
             if not m:
                 continue
             if m.start() == 0:  # "Selon X, ...": the clause after the source
-                got = _after_source(doc, text, a, b)
+                got = _after_source(doc, text, a, b, sp)
                 if got is None:
                     continue
                 s, e, who_end = got
                 found = sp.entity_in(a, who_end)
                 who = text[a:who_end]
+                pron = re.search(r"[\w’'-]+", text[a + m.end():who_end]) if found is None else None
+                if pron and fold(pron.group(0)) in sp.pronouns:  # "Segundo ele, ..."
+                    ent = sp.antecedent(a)
+                    found = (ent, pron.group(0)) if ent else None
             else:  # "..., according to X.": the clause before it
                 comma = text.rfind(",", a, a + m.start())
                 if comma < 0:
@@ -304,11 +313,49 @@ def _indirect(parsed: Parsed, sp: Speakers, taken: list[tuple[int, int]]) -> lis
                 s, e = a, comma
                 found = sp.entity_in(a + m.end(), b)
                 who = text[a + m.end():b].strip(" .")
+                if doc is None and not (found and len(who) <= len(found[1]) + 3):
+                    continue  # without a parse, only "..., according to X." at the sentence's end
             s, e = _trim_words(text, s, e)
             if e - s < 15 or any(x < e and s < y for x, y in taken):
                 continue
             out.append(Quote(text=text[s:e], start=s, end=e, speaker=found[0].id if found else None,
                              speaker_text=found[1] if found else who, verb=src, kind="indirect"))
+            taken.append((s, e))
+            break
+    return out
+
+
+def _indirect_by_words(parsed: Parsed, sp: Speakers, taken: list[tuple[int, int]]) -> list[Quote]:
+    """Without a parse: a speech verb form, a few words at most, then a complementizer
+    ("afirmó que", "informó de que"); the rest of the sentence is what was said."""
+    spec = parsed.data.get("speech") or {}
+    comps = sorted({tuple(fold(c).split()) for c in spec.get("complementizers", [])}, key=len, reverse=True)
+    if not comps:
+        return []
+    text = parsed.text
+    out: list[Quote] = []
+    for a, b in parsed.sents:
+        words = list(re.finditer(r"[\w’'-]+", text[a:b]))
+        folded = [fold(w.group(0)) for w in words]
+        for i, w in enumerate(words):
+            if not (w.group(0)[:1].islower() and sp.is_verb_form(folded[i])):
+                continue
+            start = None
+            for j in range(i + 1, min(i + 6, len(words))):
+                if text[a + words[j - 1].end():a + words[j].start()].strip():
+                    break  # punctuation: the verb's own clause has ended
+                comp = next((c for c in comps if tuple(folded[j:j + len(c)]) == c), None)
+                if comp:
+                    start = a + words[j + len(comp) - 1].end()
+                    break
+            if start is None:
+                continue
+            s, e = _trim_words(text, start, b)
+            if e - s < 15 or any(x < e and s < y for x, y in taken):
+                continue
+            ent, said_by, _ = sp.attribute(s, e)
+            out.append(Quote(text=text[s:e], start=s, end=e, speaker=ent.id if ent else None,
+                             speaker_text=said_by, verb=w.group(0), kind="indirect"))
             taken.append((s, e))
             break
     return out
@@ -322,12 +369,18 @@ def _trim_words(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _after_source(doc, text: str, a: int, b: int) -> tuple[int, int, int] | None:
+def _after_source(doc, text: str, a: int, b: int, sp: Speakers) -> tuple[int, int, int] | None:
     """For "Selon X, <clause>": (clause start, clause end, end of the source's words)."""
     comma = text.find(",", a, b)
     if comma < 0:
         return None
     s = comma + 1
+    if doc is None:  # "Para el economista de X, Name, <clause>": the name in apposition is the source
+        name = next(((ms, me) for ms, me, ent in sp.mentions if ent.type == "PERSON"
+                     and ms > comma and not text[comma + 1:ms].strip()), None)
+        if name and text[name[1]:name[1] + 1] == ",":
+            comma, s = name[1], name[1] + 1
+        return s, b, comma
     first = doc.char_span(a, b, alignment_mode="expand")
     if first is not None and len(first):
         subj = [c for c in first.root.children if c.dep_.startswith("nsubj") and c.left_edge.idx > comma]

@@ -64,8 +64,9 @@ class RoleFinder:
         self.name_after = re.compile(rf"(?<![\w-])(?:{title})(?:\s+(?:{dem}))?\s+"
                                      rf"(?P<name>[^\W\d_][\w’'-]+(?:\s+[^\W\d_][\w’'-]+){{1,2}})", re.I)
         self.title_at = re.compile(rf"(?<![\w-])(?:(?:{mod})\s*)?(?:{title})(?![\w-])", re.I)
-        # Before the name: the role ends right where the name starts.
-        self.before = re.compile(rf"{role}{tail}\s*$", re.I)
+        # Before the name: the role ends right where the name starts, or at a comma before it
+        # ("El presidente del Gobierno, Pedro Sánchez,").
+        self.before = re.compile(rf"{role}{tail}\s*(?P<comma>,\s*)?$", re.I)
         joiners = "|".join(re.escape(j) for j in spec.get("joiners", []) if j != ",") or r"(?!x)x"
         self.after = re.compile(rf"^\s*,\s*(?:(?:{joiners})\s*)?{role}{tail}", re.I)
         conj = "|".join(re.escape(c) for c in spec.get("conjunctions", [])) or r"(?!x)x"
@@ -146,6 +147,10 @@ class RoleFinder:
         if not om and not (self.bare_complement and tail[:1].isupper()):
             return False
         words = tail[om.end() if om else 0:].split()
+        if not om and self.bare_complement:
+            # a genitive phrase headed by a name, lower-case words included
+            # ("аналитик Института энергетической политики Андрей Белов")
+            return 0 < len(words) <= 5 and not self.complement_stop.search(f" {tail} ")
         return bool(words) and len(self._name_words(words)) == len(words)
 
     def _with_pre(self, r: FoundRole, left: str, base: int, at: int) -> FoundRole:
@@ -175,6 +180,13 @@ class RoleFinder:
             of_words.pop(0)
         of = r.of or (" ".join(of_words) if of_words else None)
         return FoundRole(title, of, start, r.end, dem)
+
+    def _ends_apposition(self, left: str) -> bool:
+        """Does the text before a title end with a comma after a name ("Witkoff, ")?"""
+        words = re.findall(r"[\w’'.-]+|,", left)[-3:]
+        while words and words[-1] != "," and fold(words[-1]) in self.joiners:
+            words.pop()
+        return len(words) >= 2 and words[-1] == "," and words[-2][:1].isupper()
 
     def names_after_titles(self, text: str) -> list[tuple[int, int]]:
         """Spans of capitalized names right after a title ("Foreign Minister Ignazio Cassis"),
@@ -207,6 +219,8 @@ class RoleFinder:
             left0, left = left0 + cut, left[cut:]
         for t in reversed(list(self.title_at.finditer(left))):
             m = self.before.match(left, t.start())
+            if m and m.group("comma") and self._ends_apposition(left[:t.start()]):
+                m = None  # "X, envoyé de Trump, Name": the role is X's, after X's name
             if m and self._tail_names_all(m):
                 r = self._make(m, left0, text)
                 roles.append(self._with_pre(r, left, left0, t.start()))

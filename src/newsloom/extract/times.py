@@ -171,14 +171,21 @@ def _named_days(readings, sentences: _Sentences) -> list[tuple[int, int, date]]:
 
 def _day_of_clock(offset: int, days: list[tuple[int, int, date]], sentences: _Sentences, text: str) -> date | None:
     """The day a clock time is on: the nearest day named in its sentence, else the
-    last day named before it in its paragraph."""
+    last day named before it in its paragraph, else in the paragraph before (where a
+    story often names the day its next paragraph tells the hours of)."""
     here = sentences.index(offset)
     same = [d for d in days if d[1] == here]
     if same:
         return min(same, key=lambda d: abs(d[0] - offset))[2]
     paragraph_start = text.rfind("\n\n", 0, offset)
-    before = [d for d in days if paragraph_start <= d[0] < offset]
-    return before[-1][2] if before else None
+    previous_start = text.rfind("\n\n", 0, max(paragraph_start, 0))
+    for start in (paragraph_start, previous_start):
+        before = [d for d in days if start <= d[0] < offset]
+        if before:
+            return before[-1][2]
+        if start < 0:
+            break
+    return None
 
 
 def _anchor_date(parsed: Parsed) -> date | None:
