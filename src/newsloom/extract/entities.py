@@ -215,12 +215,11 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
         mentions.extend(rules.correct(text, m))
     for a, b in titled_names:
         inside = [m for m in mentions if a <= m.start and m.end <= b and m.type == "PERSON"]
-        if inside and any(a < m.end and m.start < b for m in mentions if m not in inside):
-            continue  # the span is already split (a country glued to a name: "России Алексей Воронцов")
         if inside:  # the model saw part of the name ("Noël Barrot" of "Jean-Noël Barrot")
             mentions = [m for m in mentions if m not in inside]
-        if not any(a < m.end and m.start < b for m in mentions):
-            mentions.extend(rules.correct(text, Mention(a, b, "PERSON")))
+        # the pieces no model mention covers ("Казахстана Айгерим Сатпаева": the name, the country known)
+        pieces = rules.correct(text, Mention(a, b, "PERSON"))
+        mentions.extend([p for p in pieces if not any(p.start < m.end and m.start < p.end for m in mentions)])
     mentions = _resolve_overlaps(text, mentions)
     # The lexicon fills gaps the model left; it never cuts into a model mention.
     extra = [x for x in rules.lexicon_mentions(text)

@@ -45,7 +45,7 @@ def stem_lookup(index: dict, stems: dict, word: str):
         return index[word]
     if not stems:
         return None
-    for n in range(len(word) - 1, 2, -1):
+    for n in range(len(word), 2, -1):
         if word[:n] in stems:
             return stems[word[:n]]
     return None
