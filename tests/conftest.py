@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsloom.pipeline import Analyzer
+from newsloom.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "tests" / "articles"
@@ -48,3 +49,36 @@ def all_spans(rec):
             yield kind, x.start, x.end, x.text
     for ev in rec.events:
         yield "event", ev.start, ev.end, ev.text or None
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server for the session; the test skips when PostgreSQL is not installed
+    (and fails when CI=true, where it must be)."""
+    import pgserver
+
+    bindir = pgserver.binaries()
+    if bindir is None:
+        reason = "PostgreSQL is not installed (no initdb under /usr/lib/postgresql/*/bin or on PATH)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(reason + "; CI must install it (apt-get install -y postgresql)")
+        pytest.skip(reason)
+    server = pgserver.Server(bindir).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    """The URL of an empty database, once per backend."""
+    if request.param == "sqlite":
+        return str(tmp_path / "news.db")
+    return request.getfixturevalue("pg_server").new_database()
+
+
+@pytest.fixture
+def empty_store(db_url):
+    """An empty store, once per backend (SQLite and PostgreSQL)."""
+    store = open_store(db_url)
+    yield store
+    store.close()

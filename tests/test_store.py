@@ -1,4 +1,4 @@
-"""The SQLite store and ingest, on a real database file."""
+"""The store and ingest, on a real SQLite file and a real PostgreSQL server."""
 import json
 import subprocess
 import sys
@@ -7,19 +7,24 @@ from pathlib import Path
 import pytest
 
 from newsloom.ingest import ingest
-from newsloom.store import SQLiteStore
-from newsloom.store.sqlite import name_key
+from newsloom.store import open_store
+from newsloom.store.base import name_key
 
 CORPUS = Path(__file__).with_name("corpus")
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory, analyzer):
-    s = SQLiteStore(tmp_path_factory.mktemp("db") / "news.db")
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def store(request, tmp_path_factory, analyzer):
+    if request.param == "sqlite":
+        url = str(tmp_path_factory.mktemp("db") / "news.db")
+    else:
+        url = request.getfixturevalue("pg_server").new_database()
+    s = open_store(url)
     counts = ingest([str(CORPUS)], s, analyzer=analyzer)
     assert counts == {"new": 5, "failed": 2}
-    return s
+    yield s
+    s.close()
 
 
 def test_names_in_any_script_share_a_key():
@@ -32,7 +37,7 @@ def test_ingest_is_idempotent_and_keeps_errors(store, analyzer):
     again = ingest([str(CORPUS)], store, analyzer=analyzer)
     assert again == {"duplicate": 5, "failed": 2}
     assert store.count("records") == 5
-    reasons = [r for (r,) in store.db.execute("SELECT reason FROM errors")]
+    reasons = [r for _, r in store.errors()]
     assert any("not JSON" in r for r in reasons) and any("no 'text'" in r for r in reasons)
 
 

@@ -1,0 +1,323 @@
+"""What every store shares: the schema (versioned migrations), writing a record, searching and timelines.
+
+All SQL here is written with `?` placeholders and types both backends accept (TEXT, INTEGER,
+DOUBLE PRECISION); `{autoid}` in a migration stands for an auto-numbered primary key. A backend
+supplies the connection, translates placeholders if it has to, and owns the full-text index, the one
+part that differs (FTS5 in SQLite, a tsvector with a GIN index in PostgreSQL).
+
+Adding a table or column: append a migration to MIGRATIONS (never edit an applied one); both backends
+apply it at open. Adding a method: write it here with `self.execute` / `self.query` inside
+`self.transaction()` so it runs on both.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from newsloom.langdata import common, fold
+from newsloom.schema import Record
+
+MIGRATIONS: list[str] = [
+    # 1: records, entities, entity names, quotes, events, errors
+    """
+    CREATE TABLE records (id TEXT PRIMARY KEY, language TEXT, published TEXT, title TEXT, uri TEXT,
+                          body TEXT NOT NULL, ingested_at TEXT NOT NULL);
+    CREATE INDEX records_published ON records(published);
+    CREATE INDEX records_language ON records(language);
+    CREATE TABLE entities (record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE, entity_id TEXT NOT NULL,
+                           name TEXT NOT NULL, key TEXT NOT NULL, type TEXT NOT NULL, country TEXT,
+                           lat DOUBLE PRECISION, lon DOUBLE PRECISION, salience DOUBLE PRECISION,
+                           PRIMARY KEY (record_id, entity_id));
+    CREATE INDEX entities_key ON entities(key);
+    CREATE TABLE entity_names (record_id TEXT NOT NULL, entity_id TEXT NOT NULL, key TEXT NOT NULL);
+    CREATE INDEX entity_names_key ON entity_names(key);
+    CREATE TABLE quotes (record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE, n INTEGER NOT NULL,
+                         text TEXT NOT NULL, speaker TEXT, kind TEXT, PRIMARY KEY (record_id, n));
+    CREATE TABLE events (record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE, n INTEGER NOT NULL,
+                         type TEXT NOT NULL, text TEXT, status TEXT, PRIMARY KEY (record_id, n));
+    CREATE INDEX events_type ON events(type);
+    CREATE TABLE errors (id {autoid}, source TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL)
+    """,
+    # 2: what people filter on besides names: mentions, times, places with coordinates, spans of
+    #    quotes and events, the source a record came from
+    """
+    CREATE TABLE mentions (record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+                           entity_id TEXT NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+                           PRIMARY KEY (record_id, entity_id, start_char));
+    CREATE TABLE times (record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE, n INTEGER NOT NULL,
+                        text TEXT NOT NULL, type TEXT NOT NULL, value TEXT, utc TEXT,
+                        start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, PRIMARY KEY (record_id, n));
+    CREATE INDEX times_value ON times(value);
+    CREATE TABLE places (record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+                         entity_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, country TEXT,
+                         lat DOUBLE PRECISION NOT NULL, lon DOUBLE PRECISION NOT NULL, geonames TEXT, kind TEXT,
+                         PRIMARY KEY (record_id, entity_id));
+    CREATE INDEX places_key ON places(key);
+    CREATE INDEX places_latlon ON places(lat, lon);
+    CREATE INDEX places_country ON places(country);
+    ALTER TABLE quotes ADD COLUMN start_char INTEGER;
+    ALTER TABLE quotes ADD COLUMN end_char INTEGER;
+    ALTER TABLE events ADD COLUMN start_char INTEGER;
+    ALTER TABLE events ADD COLUMN end_char INTEGER;
+    ALTER TABLE events ADD COLUMN place TEXT;
+    ALTER TABLE records ADD COLUMN source TEXT;
+    CREATE INDEX entity_names_record ON entity_names(record_id);
+    CREATE INDEX quotes_speaker ON quotes(record_id, speaker)
+    """,
+]
+
+COUNTED = ("records", "errors", "entities", "mentions", "quotes", "events", "times", "places")
+RESULT_COLUMNS = ("id", "published", "language", "title", "uri")
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """The key a name is found by in any script and spelling: transliterated to Latin, folded,
+    and written with one convention (`data/_common/name_keys.yaml`)."""
+    spec = common().get("name_keys") or {}
+    words = []
+    for w in fold(anyascii(name)).replace("-", " ").split():
+        for a, b in spec.get("replace", []):
+            w = w.replace(a, b)
+        for end in spec.get("drop_final", []):
+            if len(w) > 4 and w.endswith(end):
+                w = w[: -len(end)]
+        words.append(w)
+    return " ".join(words)
+
+
+def statements(sql: str) -> list[str]:
+    """The statements of a migration (they contain no ';' inside literals)."""
+    return [s.strip() for s in sql.split(";") if s.strip()]
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """A store of records. Subclasses provide `_connect`-time setup, `execute`, `query`,
+    `transaction`, the type of `{autoid}`, and the full-text index (`FTS_MIGRATIONS`,
+    `_index_text`, `_match`)."""
+
+    AUTOID = "INTEGER PRIMARY KEY"
+    # version -> backend-specific statements applied in the same transaction as MIGRATIONS[version - 1]
+    FTS_MIGRATIONS: dict[int, str] = {}
+    url: str = ""
+
+    # ------------------------------------------------------------ backend primitives
+
+    def execute(self, sql: str, args: Sequence = ()) -> int:
+        """Run one statement; the number of rows it changed."""
+        raise NotImplementedError
+
+    def executemany(self, sql: str, rows: Iterable[Sequence]) -> None:
+        for row in rows:
+            self.execute(sql, row)
+
+    def query(self, sql: str, args: Sequence = ()) -> list[tuple]:
+        """Run one statement; all its rows."""
+        raise NotImplementedError
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All statements inside commit together or not at all; nesting joins the outer transaction."""
+        raise NotImplementedError
+        yield  # pragma: no cover
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ schema
+
+    def migrate(self) -> int:
+        """Apply every migration not applied yet, each in its own transaction; the schema version."""
+        self.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
+        done = {v for (v,) in self.query("SELECT version FROM migrations")}
+        for version, sql in enumerate(MIGRATIONS, start=1):
+            if version in done:
+                continue
+            with self.transaction():
+                if self.query("SELECT 1 FROM migrations WHERE version = ?", (version,)):
+                    continue  # another process applied it meanwhile
+                for stmt in statements(sql.replace("{autoid}", self.AUTOID)):
+                    self.execute(stmt)
+                for stmt in statements(self.FTS_MIGRATIONS.get(version, "")):
+                    self.execute(stmt)
+                self._backfill(version)
+                self.execute("INSERT INTO migrations VALUES (?, ?)", (version, now()))
+        return len(MIGRATIONS)
+
+    def version(self) -> int:
+        return max((v for (v,) in self.query("SELECT version FROM migrations")), default=0)
+
+    def _backfill(self, version: int) -> None:
+        """Fill a new migration's tables from the records already stored (their JSON)."""
+        if version != 2:
+            return
+        for (body,) in self.query("SELECT body FROM records"):
+            rec = Record.model_validate(json.loads(body))
+            self.execute("DELETE FROM quotes WHERE record_id = ?", (rec.id,))
+            self.execute("DELETE FROM events WHERE record_id = ?", (rec.id,))
+            self._write_parts(rec, names=False)
+
+    # ------------------------------------------------------------ writing
+
+    def has(self, record_id: str) -> bool:
+        return bool(self.query("SELECT 1 FROM records WHERE id = ?", (record_id,)))
+
+    def add(self, rec: Record, *, source: str | None = None) -> bool:
+        """Store a record whole and in its tables, in one transaction; False when it was already
+        there (same id = same source bytes). Safe to run from several processes at once."""
+        with self.transaction():
+            inserted = self.execute(
+                "INSERT INTO records (id, language, published, title, uri, body, ingested_at, source) "
+                "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING",
+                (rec.id, rec.language.code, rec.published, rec.title, rec.source.uri, rec.to_json(None), now(),
+                 source))
+            if not inserted:
+                return False
+            self._write_parts(rec)
+            self._index_text(rec)
+        return True
+
+    def add_many(self, records: Iterable[Record], *, source: str | None = None) -> tuple[int, int]:
+        """Store records in one transaction; (new, duplicate)."""
+        new = dup = 0
+        with self.transaction():
+            for rec in records:
+                if self.add(rec, source=source):
+                    new += 1
+                else:
+                    dup += 1
+        return new, dup
+
+    def _write_parts(self, rec: Record, *, names: bool = True) -> None:
+        """The filter tables of one record; `names=False` leaves entities and their names alone."""
+        rid = rec.id
+        if names:
+            self.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?)", [
+                (rid, e.id, e.name, name_key(e.name), e.type, e.country,
+                 e.geo.lat if e.geo else None, e.geo.lon if e.geo else None, e.salience) for e in rec.entities])
+            keyed = []
+            for e in rec.entities:
+                keys = {name_key(x) for x in [e.name, *e.aliases]} | {name_key(e.name.split()[-1])}
+                keyed.extend((rid, e.id, k) for k in sorted(keys))
+            self.executemany("INSERT INTO entity_names VALUES (?,?,?)", keyed)
+        self.executemany("INSERT INTO mentions VALUES (?,?,?,?)", sorted({
+            (rid, e.id, s, t) for e in rec.entities for s, t in e.mentions}))
+        self.executemany("INSERT INTO times VALUES (?,?,?,?,?,?,?,?)", [
+            (rid, i, t.text, t.type, t.value, t.utc, t.start, t.end) for i, t in enumerate(rec.times)])
+        self.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", [
+            (rid, e.id, e.name, name_key(e.name), e.country, e.geo.lat, e.geo.lon, e.geo.source_id, e.geo.kind)
+            for e in rec.entities if e.geo is not None])
+        self.executemany(
+            "INSERT INTO quotes (record_id, n, text, speaker, kind, start_char, end_char) VALUES (?,?,?,?,?,?,?)",
+            [(rid, i, q.text, q.speaker, q.kind, q.start, q.end) for i, q in enumerate(rec.quotes)])
+        self.executemany(
+            "INSERT INTO events (record_id, n, type, text, status, start_char, end_char, place) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            [(rid, i, ev.type, ev.text, ev.status, ev.start, ev.end, ev.place) for i, ev in enumerate(rec.events)])
+
+    def _index_text(self, rec: Record) -> None:
+        """Add a record to the full-text index (backend-specific)."""
+        raise NotImplementedError
+
+    def _match(self, query: str) -> tuple[str, list]:
+        """A WHERE condition on `r.id` selecting records whose text matches, and its arguments."""
+        raise NotImplementedError
+
+    @staticmethod
+    def _searchable(rec: Record) -> tuple[str, str, str, str]:
+        names = " ".join(dict.fromkeys(e.name for e in rec.entities))
+        return rec.title or "", rec.text, " ".join(q.text for q in rec.quotes), names
+
+    def add_error(self, source: str, reason: str) -> None:
+        with self.transaction():
+            self.execute("INSERT INTO errors (source, reason, at) VALUES (?,?,?)", (source, reason, now()))
+
+    def errors(self) -> list[tuple[str, str]]:
+        return [(s, r) for s, r in self.query("SELECT source, reason FROM errors ORDER BY id")]
+
+    # ------------------------------------------------------------ reading
+
+    def count(self, table: str = "records") -> int:
+        if table not in COUNTED:
+            raise ValueError(f"cannot count {table!r}; one of {', '.join(COUNTED)}")
+        return self.query(f"SELECT count(*) FROM {table}")[0][0]
+
+    def get(self, record_id: str) -> Record | None:
+        rows = self.query("SELECT body FROM records WHERE id = ?", (record_id,))
+        return Record.model_validate(json.loads(rows[0][0])) if rows else None
+
+    def records(self, batch: int = 500) -> Iterator[Record]:
+        """Every stored record, oldest id first, read in batches."""
+        last = ""
+        while True:
+            rows = self.query("SELECT id, body FROM records WHERE id > ? ORDER BY id LIMIT ?", (last, batch))
+            if not rows:
+                return
+            for rid, body in rows:
+                yield Record.model_validate(json.loads(body))
+            last = rows[-1][0]
+
+    def search(self, query: str | None = None, *, person: str | None = None, place: str | None = None,
+               event: str | None = None, language: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int = 50) -> list[dict]:
+        """Records matching every given condition, newest first."""
+        where, args = [], []
+        if query and query.strip():
+            cond, cargs = self._match(query)
+            where.append(cond)
+            args.extend(cargs)
+        if person:
+            where.append("r.id IN (SELECT n.record_id FROM entity_names n JOIN entities e ON e.record_id = n.record_id "
+                         "AND e.entity_id = n.entity_id WHERE n.key = ? AND e.type = 'PERSON')")
+            args.append(name_key(person))
+        if place:
+            where.append("r.id IN (SELECT n.record_id FROM entity_names n JOIN entities e ON e.record_id = n.record_id "
+                         "AND e.entity_id = n.entity_id WHERE n.key = ? AND e.type IN ('PLACE', 'FACILITY'))")
+            args.append(name_key(place))
+        if event:
+            where.append("r.id IN (SELECT record_id FROM events WHERE type = ?)")
+            args.append(event.upper())
+        if language:
+            where.append("r.language = ?")
+            args.append(language)
+        if since:
+            where.append("r.published >= ?")
+            args.append(since)
+        if until:
+            where.append("r.published <= ?")
+            args.append(until + "\uffff")
+        sql = ("SELECT r.id, r.published, r.language, r.title, r.uri FROM records r"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY r.published DESC, r.id LIMIT ?")
+        return [dict(zip(RESULT_COLUMNS, row)) for row in self.query(sql, (*args, limit))]
+
+    def timeline(self, name: str) -> list[dict]:
+        """What an entity did and said, by date, with sources; found by any spelling or script."""
+        rows = self.query(
+            "SELECT DISTINCT n.record_id, n.entity_id, r.published, r.uri FROM entity_names n "
+            "JOIN records r ON r.id = n.record_id WHERE n.key = ? ORDER BY r.published, n.record_id, n.entity_id",
+            (name_key(name),))
+        out = []
+        for record_id, entity_id, published, uri in rows:
+            rec = self.get(record_id)
+            said = [q.text for q in rec.quotes if q.speaker == entity_id]
+            did = [f"{ev.type}: {ev.text}" for ev in rec.events if entity_id in ev.source]
+            ent = next(e for e in rec.entities if e.id == entity_id)
+            out.append({"published": published, "source": uri or record_id, "record": record_id, "name": ent.name,
+                        "roles": [r.title for r in ent.roles], "said": said, "did": did})
+        return out
