@@ -89,10 +89,11 @@ def gate(raise_: bool, allow_lower: bool, data: str | None) -> None:
 def ingest(sources: tuple[str, ...], db: str | None) -> None:
     """Analyze files, directories and JSONL files into the store, each document once."""
     from newsloom.ingest import ingest as run_ingest
+    from newsloom.linker import Linker
     from newsloom.store import open_store
 
     store = open_store(db)
-    counts = run_ingest(list(sources), store, progress=True)
+    counts = run_ingest(list(sources), store, progress=True, linker=Linker(store))
     click.echo(f"new {counts['new']}, duplicate {counts['duplicate']}, failed {counts['failed']}")
 
 
@@ -122,9 +123,52 @@ def search(query, person, event, language, since, until, db, fmt) -> None:
 @click.option("--db", default=None)
 def entity(name: str, db: str | None) -> None:
     """A timeline of what an entity did and said, by date, with sources (any spelling or script)."""
+    from newsloom.linker import timeline
     from newsloom.store import open_store
 
-    click.echo(json.dumps(open_store(db).timeline(name), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(timeline(open_store(db), name), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.option("--since", default=None, help="Only stories seen on or after this date (ISO 8601).")
+@click.option("--limit", type=int, default=100, show_default=True)
+@click.option("--db", default=None)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def stories(since: str | None, limit: int, db: str | None, fmt: str) -> None:
+    """Stories (articles about one event, across languages), the most recent first."""
+    from newsloom.linker import list_stories
+    from newsloom.store import open_store
+
+    rows = list_stories(open_store(db), since=since, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        click.echo(f"{r['id']:18} {r['first_seen'] or '-':10} {r['last_seen'] or '-':10} {r['articles']:4} "
+                   f"{','.join(r['languages']):12} {r['title'] or ''}")
+
+
+@main.command()
+@click.argument("story_id")
+@click.option("--db", default=None)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def story(story_id: str, db: str | None, fmt: str) -> None:
+    """One story: its articles (duplicates marked), main entities and events."""
+    from newsloom.linker import get_story
+    from newsloom.store import open_store
+
+    s = get_story(open_store(db), story_id)
+    if s is None:
+        raise NewsloomError(f"no story {story_id!r} in the store; `newsloom stories` lists them")
+    if fmt == "json":
+        click.echo(json.dumps(s, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{s['title']}\n{s['first_seen']} .. {s['last_seen']}  languages: {', '.join(s['languages'])}\n")
+    for a in s["articles"]:
+        dup = f"  (copy of {a['duplicate_of']})" if a["duplicate_of"] else ""
+        click.echo(f"  {a['published'] or '-':10} {a['language']:3} {a['title'] or a['uri'] or a['id']}{dup}")
+    click.echo("\nentities: " + "; ".join(f"{e['name']} ({e['type']}, {e['articles']})" for e in s["entities"]))
+    click.echo("events: " + "; ".join(f"{e['type']} {e['count']}" for e in s["events"]))
 
 
 def run() -> None:  # pragma: no cover - console entry point guard

@@ -23,8 +23,10 @@ def documents(sources: list[str]) -> Iterator[Document | InputError]:
             yield exc
 
 
-def ingest(sources: list[str], store, *, analyzer: Analyzer | None = None, progress: bool = False) -> Counter:
-    """Counts of new, duplicate and failed documents."""
+def ingest(sources: list[str], store, *, analyzer: Analyzer | None = None, progress: bool = False,
+           linker=None) -> Counter:
+    """Counts of new, duplicate and failed documents. With a `linker.Linker`, each new record is also
+    linked to its original (near-duplicates), its story and its canonical entities."""
     analyzer = analyzer or Analyzer()
     counts: Counter = Counter()
     bar = None
@@ -45,7 +47,13 @@ def ingest(sources: list[str], store, *, analyzer: Analyzer | None = None, progr
                 store.add_error(doc.name, f"analysis failed: {type(exc).__name__}: {exc}")
                 counts["failed"] += 1
             else:
-                counts["new" if store.add(rec) else "duplicate"] += 1
+                added = store.add(rec)
+                counts["new" if added else "duplicate"] += 1
+                if added and linker is not None:
+                    try:
+                        linker.add(rec)
+                    except Exception as exc:  # the record is kept; only its links are missing
+                        store.add_error(doc.name, f"linking failed: {type(exc).__name__}: {exc}")
         if bar is not None:
             bar.update(1)
             bar.set_postfix(new=counts["new"], duplicate=counts["duplicate"], failed=counts["failed"])

@@ -161,7 +161,9 @@ class DuplicateIndex:
         if record_id in self.hashes:
             return []
         if signature is not None:
-            m = LeanMinHash(seed=1, hashvalues=np.frombuffer(base64.b64decode(signature), dtype=np.uint64))
+            proto = MinHash(num_perm=self.num_perm)
+            m = LeanMinHash(seed=proto.seed, scheme=proto.scheme,
+                            hashvalues=np.frombuffer(base64.b64decode(signature), dtype=np.uint64))
         else:
             m = self.minhash(text)
         near = [(m.jaccard(self.hashes[c]), c) for c in self.lsh.query(m)]
