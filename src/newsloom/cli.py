@@ -99,6 +99,22 @@ def ingest(sources: tuple[str, ...], db: str | None) -> None:
 
 @main.command()
 @click.argument("query", required=False)
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", required=True, help="Output directory (records/ and errors/ as Parquet); rerun to resume.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: a process pool on this machine; ray: Ray Data (pip install 'newsloom[ray]').")
+@click.option("--workers", type=int, default=2, show_default=True, help="Worker processes (each loads the pipelines once).")
+@click.option("--batch-size", type=int, default=8, show_default=True, help="Documents handed to a worker at a time.")
+def batch(inputs: tuple[str, ...], out: str, engine: str, workers: int, batch_size: int) -> None:
+    """Analyze files, directories, JSONL, Parquet and WARC into Parquet partitioned by language and date."""
+    from newsloom.batch import run_batch
+
+    result = run_batch(list(inputs), out, engine=engine, workers=workers, batch_size=batch_size, progress=True)
+    click.echo(f"records {result.records}, errors {result.errors}, already done {result.skipped}, "
+               f"{result.docs_per_second:.2f} documents/s with {workers} {engine} worker(s)")
+
+
 @click.option("--person", default=None)
 @click.option("--event", default=None, help="PLOVER type, e.g. CONSULT")
 @click.option("--language", default=None)
