@@ -98,8 +98,6 @@ def ingest(sources: tuple[str, ...], db: str | None) -> None:
 
 
 @main.command()
-@click.argument("query", required=False)
-@main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", required=True, help="Output directory (records/ and errors/ as Parquet); rerun to resume.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
@@ -115,6 +113,8 @@ def batch(inputs: tuple[str, ...], out: str, engine: str, workers: int, batch_si
                f"{result.docs_per_second:.2f} documents/s with {workers} {engine} worker(s)")
 
 
+@main.command()
+@click.argument("query", required=False)
 @click.option("--person", default=None)
 @click.option("--event", default=None, help="PLOVER type, e.g. CONSULT")
 @click.option("--language", default=None)
