@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from newsloom.schema import Entity, Record
-from newsloom.store.sqlite import name_key
+from newsloom.store.base import name_key
 
 GROUPS = {"PERSON": "PERSON", "ORG": "ORG", "GROUP": "ORG", "PLACE": "PLACE", "FACILITY": "PLACE"}
 

@@ -93,7 +93,9 @@ def ingest(sources: tuple[str, ...], db: str | None) -> None:
     from newsloom.store import open_store
 
     store = open_store(db)
-    counts = run_ingest(list(sources), store, progress=True, linker=Linker(store))
+    linker = Linker(store)
+    linker.catch_up()  # records a stopped run stored but did not link
+    counts = run_ingest(list(sources), store, progress=True, linker=linker)
     click.echo(f"new {counts['new']}, duplicate {counts['duplicate']}, failed {counts['failed']}")
 
 
@@ -139,10 +141,9 @@ def search(query, person, event, language, since, until, db, fmt) -> None:
 @click.option("--db", default=None)
 def entity(name: str, db: str | None) -> None:
     """A timeline of what an entity did and said, by date, with sources (any spelling or script)."""
-    from newsloom.linker import timeline
     from newsloom.store import open_store
 
-    click.echo(json.dumps(timeline(open_store(db), name), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(open_store(db).timeline(name), ensure_ascii=False, indent=2))
 
 
 @main.command()
@@ -152,10 +153,9 @@ def entity(name: str, db: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def stories(since: str | None, limit: int, db: str | None, fmt: str) -> None:
     """Stories (articles about one event, across languages), the most recent first."""
-    from newsloom.linker import list_stories
     from newsloom.store import open_store
 
-    rows = list_stories(open_store(db), since=since, limit=limit)
+    rows = open_store(db).stories(since=since, limit=limit)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -170,10 +170,9 @@ def stories(since: str | None, limit: int, db: str | None, fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def story(story_id: str, db: str | None, fmt: str) -> None:
     """One story: its articles (duplicates marked), main entities and events."""
-    from newsloom.linker import get_story
     from newsloom.store import open_store
 
-    s = get_story(open_store(db), story_id)
+    s = open_store(db).story(story_id)
     if s is None:
         raise NewsloomError(f"no story {story_id!r} in the store; `newsloom stories` lists them")
     if fmt == "json":

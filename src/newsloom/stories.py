@@ -17,7 +17,7 @@ from datetime import date
 
 import numpy as np
 
-from newsloom.store.sqlite import name_key
+from newsloom.store.base import name_key
 from newsloom.schema import Record
 
 VECTOR_DIM = 512

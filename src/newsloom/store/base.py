@@ -69,6 +69,25 @@ MIGRATIONS: list[str] = [
     CREATE INDEX entity_names_record ON entity_names(record_id);
     CREATE INDEX quotes_speaker ON quotes(record_id, speaker)
     """,
+    # 3: links across articles: each article's story and the original it copies (with what linking
+    #    needs to resume: its vector, MinHash signature, name and place keys), stories, canonical
+    #    entities with the keys they are known by, and the canonical entity of each article entity
+    """
+    CREATE TABLE article_links (record_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, score DOUBLE PRECISION NOT NULL,
+                                duplicate_of TEXT, similarity DOUBLE PRECISION, day INTEGER, language TEXT,
+                                vector TEXT NOT NULL, minhash TEXT NOT NULL, keys TEXT NOT NULL, places TEXT NOT NULL);
+    CREATE INDEX article_links_story ON article_links(story_id);
+    CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT, first_seen TEXT, last_seen TEXT, languages TEXT NOT NULL,
+                          articles INTEGER NOT NULL);
+    CREATE INDEX stories_last_seen ON stories(last_seen);
+    CREATE TABLE canonical_entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, country TEXT,
+                                     mentions INTEGER NOT NULL);
+    CREATE TABLE canonical_names (canonical_id TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (canonical_id, key));
+    CREATE INDEX canonical_names_key ON canonical_names(key);
+    CREATE TABLE entity_links (record_id TEXT NOT NULL, entity_id TEXT NOT NULL, canonical_id TEXT NOT NULL,
+                               PRIMARY KEY (record_id, entity_id));
+    CREATE INDEX entity_links_canonical ON entity_links(canonical_id)
+    """,
 ]
 
 COUNTED = ("records", "errors", "entities", "mentions", "quotes", "events", "times", "places")
@@ -307,8 +326,13 @@ class Store:
         return [dict(zip(RESULT_COLUMNS, row)) for row in self.query(sql, (*args, limit))]
 
     def timeline(self, name: str) -> list[dict]:
-        """What an entity did and said, by date, with sources; found by any spelling or script."""
+        """What an entity did and said, by date, with sources; found by any spelling or script, through
+        the canonical entities the name is known by when records were linked, else by the name's key."""
         rows = self.query(
+            "SELECT DISTINCT l.record_id, l.entity_id, r.published, r.uri FROM entity_links l "
+            "JOIN records r ON r.id = l.record_id WHERE l.canonical_id IN "
+            "(SELECT canonical_id FROM canonical_names WHERE key = ?) "
+            "ORDER BY r.published, l.record_id, l.entity_id", (name_key(name),)) or self.query(
             "SELECT DISTINCT n.record_id, n.entity_id, r.published, r.uri FROM entity_names n "
             "JOIN records r ON r.id = n.record_id WHERE n.key = ? ORDER BY r.published, n.record_id, n.entity_id",
             (name_key(name),))
@@ -321,3 +345,69 @@ class Store:
             out.append({"published": published, "source": uri or record_id, "record": record_id, "name": ent.name,
                         "roles": [r.title for r in ent.roles], "said": said, "did": did})
         return out
+
+    # ------------------------------------------------------------ links across articles (see linker.py)
+
+    def link_state(self) -> dict[str, list[tuple]]:
+        """What linking resumes from: article links in date order, story titles, canonical entities
+        and their keys."""
+        return {
+            "articles": self.query("SELECT record_id, story_id, day, language, vector, minhash, keys, places "
+                                   "FROM article_links ORDER BY day, record_id"),
+            "titles": self.query("SELECT id, title FROM stories"),
+            "canonical": self.query("SELECT id, name, type, country, mentions FROM canonical_entities"),
+            "names": self.query("SELECT canonical_id, key FROM canonical_names"),
+            "unlinked": self.query("SELECT id FROM records WHERE id NOT IN (SELECT record_id FROM article_links) "
+                                   "ORDER BY published, id"),
+        }
+
+    def save_links(self, article: Sequence, story: Sequence, redirected: Iterable[Sequence],
+                   canonical: Iterable[tuple[Sequence, Iterable[str]]], entity_links: Iterable[Sequence]) -> None:
+        """One record's links in one transaction: its article_links row, its story's row, the copies
+        now pointing at it as their original (duplicate_of, similarity, record_id), the canonical
+        entities it touched (row, keys) and the links of its entities."""
+        with self.transaction():
+            self.execute("INSERT INTO article_links VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (record_id) DO NOTHING",
+                         article)
+            self.executemany("UPDATE article_links SET duplicate_of = ?, similarity = ? WHERE record_id = ?",
+                             redirected)
+            self.execute("INSERT INTO stories VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET "
+                         "first_seen = excluded.first_seen, last_seen = excluded.last_seen, "
+                         "languages = excluded.languages, articles = excluded.articles", story)
+            for row, keys in canonical:
+                self.execute("INSERT INTO canonical_entities VALUES (?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET "
+                             "name = excluded.name, country = excluded.country, mentions = excluded.mentions", row)
+                self.executemany("INSERT INTO canonical_names VALUES (?,?) ON CONFLICT DO NOTHING",
+                                 [(row[0], k) for k in sorted(keys)])
+            self.executemany("INSERT INTO entity_links VALUES (?,?,?) ON CONFLICT DO NOTHING", entity_links)
+
+    def stories(self, *, since: str | None = None, limit: int = 100) -> list[dict]:
+        """Stories, the most recently active first."""
+        cond, args = ("WHERE last_seen >= ? ", (since,)) if since else ("", ())
+        rows = self.query("SELECT id, title, languages, first_seen, last_seen, articles FROM stories "
+                          + cond + "ORDER BY last_seen DESC, articles DESC, id LIMIT ?", (*args, limit))
+        return [{"id": i, "title": t, "languages": langs.split(",") if langs else [], "first_seen": f,
+                 "last_seen": last, "articles": n} for i, t, langs, f, last, n in rows]
+
+    def story(self, story_id: str, *, top: int = 10) -> dict | None:
+        """One story: its articles (copies marked with their original), main entities and events."""
+        head = self.query("SELECT id, title, languages, first_seen, last_seen FROM stories WHERE id = ?", (story_id,))
+        if not head:
+            return None
+        sid, title, langs, first, last = head[0]
+        articles = self.query(
+            "SELECT r.id, r.published, r.language, r.title, r.uri, l.duplicate_of, l.score FROM article_links l "
+            "JOIN records r ON r.id = l.record_id WHERE l.story_id = ? ORDER BY r.published, r.id", (sid,))
+        entities = self.query(
+            "SELECT c.id, c.name, c.type, count(DISTINCT e.record_id) AS n FROM entity_links e "
+            "JOIN article_links l ON l.record_id = e.record_id JOIN canonical_entities c ON c.id = e.canonical_id "
+            "WHERE l.story_id = ? AND l.duplicate_of IS NULL GROUP BY c.id, c.name, c.type "
+            "ORDER BY n DESC, c.name LIMIT ?", (sid, top))
+        events = self.query(
+            "SELECT v.type, count(*) AS n FROM events v JOIN article_links l ON l.record_id = v.record_id "
+            "WHERE l.story_id = ? AND l.duplicate_of IS NULL GROUP BY v.type ORDER BY n DESC, v.type", (sid,))
+        cols = ("id", "published", "language", "title", "uri", "duplicate_of", "score")
+        return {"id": sid, "title": title, "languages": langs.split(",") if langs else [], "first_seen": first,
+                "last_seen": last, "articles": [dict(zip(cols, a)) for a in articles],
+                "entities": [dict(zip(("id", "name", "type", "articles"), e)) for e in entities],
+                "events": [{"type": t, "count": n} for t, n in events]}
