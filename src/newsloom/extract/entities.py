@@ -53,6 +53,10 @@ class EntityRules:
         shared = common().get("entity_cues") or {}
         self.before = {fold(w): t for t, ws in (cues.get("before") or {}).items() for w in ws}
         self.name_heads = {fold(w) for w in cues.get("name_heads", [])}
+        # Languages whose names capitalize every main word: a name ends before a lower-case word
+        # that does not join two capitalized ones ("Consejo de Ministros aprobará ...").
+        self.names_capitalized = str(cues.get("names_capitalized", "")).lower() in ("yes", "true")
+        self.connectors = self.of_words | self.determiners | {fold(c) for c in titles.get("conjunctions", [])}
         self.after = {fold(w): t for t, ws in (cues.get("after") or {}).items() for w in ws}
         self.inside = {}
         for src in (shared, cues):
@@ -88,6 +92,23 @@ class EntityRules:
                         return True
         return False
 
+    def _capitalized_run(self, text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The tokens up to the first lower-case word that is not a connector between capitals."""
+        words = [text[a:b] for a, b in toks]
+        n = len(toks)
+        for i in range(1, len(words)):
+            w = words[i]
+            if not w[:1].isalpha() or w[:1].isupper():
+                continue
+            joins = fold(w) in self.connectors and any(x[:1].isupper() for x in words[i + 1:i + 3])
+            if not joins:
+                n = i
+                break
+        out = toks[:n]
+        while len(out) > 1 and not text[out[-1][0]:out[-1][1]][:1].isupper():
+            out.pop()
+        return out
+
     def correct(self, text: str, m: Mention) -> list[Mention]:
         """The corrected mention(s) for one model mention; [] to drop it."""
         span = text[m.start:m.end]
@@ -104,6 +125,8 @@ class EntityRules:
             toks = toks[1:]
         if toks and fold(text[toks[0][0]:toks[0][1]]) in self.honorifics and len(toks) > 1:
             toks = toks[1:]
+        if self.names_capitalized:
+            toks = self._capitalized_run(text, toks)
         # A title (and its demonym) the model took into the name: "Premier Donald Tusk",
         # "Belgische premier Bart De Wever" are people, named by the words after the title.
         titled = False

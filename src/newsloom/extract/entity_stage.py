@@ -288,16 +288,19 @@ def _near_the_others(entities: list[Entity], gazetteer: Gazetteer) -> None:
         if not near:
             continue
         place = max(near, key=lambda p: p.population)
-        if e.country == _country_of_geo(e.geo, gazetteer, e.name):
+        now = _place_of_geo(e.geo, gazetteer, e.name)
+        if now is not None and fold(now.name) == fold(e.name) and place.population * 10 < now.population:
+            continue  # a big city of that very name stays, even far away (Belém beside Brasília)
+        if now is not None and e.country == now.country:
             e.country = place.country
         e.geo = Geo(lat=round(place.lat, 5), lon=round(place.lon, 5), source_id=f"geonames:{place.geonameid}",
                     admin1=place.admin1, timezone=place.timezone, kind=place.kind)
 
 
-def _country_of_geo(geo: Geo, gazetteer: Gazetteer, name: str) -> str | None:
+def _place_of_geo(geo: Geo, gazetteer: Gazetteer, name: str):
     for p in gazetteer.candidates(name):
         if geo.source_id == f"geonames:{p.geonameid}":
-            return p.country
+            return p
     return None
 
 

@@ -133,7 +133,7 @@ class Speakers:
             return ent.type == "PERSON" and (gender is None or g is None or g == gender)
 
         cands: list[tuple[int, Entity]] = []
-        if self.last_speaker and before - self.last_speaker[0] < 600 and fits(self.last_speaker[1]):
+        if self.last_speaker and 0 <= before - self.last_speaker[0] < 600 and fits(self.last_speaker[1]):
             cands.append(self.last_speaker)
         doc = self.parsed.doc
         if doc is not None:

@@ -50,6 +50,7 @@ class RoleFinder:
             return
         endings = "|".join(re.escape(e) for e in spec.get("title_endings", []))
         title = "|".join(re.escape(t) for t in titles)
+        joiners = "|".join(re.escape(j) for j in spec.get("joiners", []) if j != ",") or r"(?!x)x"
         if endings:  # inflected titles ("Präsidenten", "Kanzlers")
             title = rf"(?:{title})(?:{endings})?"
         mod = "|".join(re.escape(m) for m in mods) or r"(?!x)x"
@@ -61,13 +62,19 @@ class RoleFinder:
                 rf"(?:\s+(?P<dem>{dem})(?!\w))?")
         bare = str(spec.get("bare_complement", "")).lower() in ("yes", "true")
         tail = rf"(?P<tail>(?:\s*(?:{of}{'|' if bare else ''})\s*[^,;:()]+)?)"
-        self.name_after = re.compile(rf"(?<![\w-])(?:{title})(?:\s+(?:{dem}))?\s+"
+        # a portfolio may stand between the title and the name ("minister van Landbouw Femke Wiersma")
+        ports = "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                         for p in sorted(spec.get("portfolios", []), key=len, reverse=True)) or r"(?!x)x"
+        self.name_after = re.compile(rf"(?<![\w-])(?:{title})(?:\s+(?:{dem}))?(?:\s+(?:{of})\s*(?:{ports})(?![\w-]))?\s+"
                                      rf"(?P<name>[^\W\d_][\w’'-]+(?:\s+[^\W\d_][\w’'-]+){{1,2}})", re.I)
-        self.title_at = re.compile(rf"(?<![\w-])(?:(?:{mod})\s*)?(?:{title})(?![\w-])", re.I)
+        # a name in apposition before its title ("Marieke Hoekstra, voorzitter van ...")
+        self.name_before = re.compile(rf"(?P<name>[^\W\d_][\w’'-]+(?:\s+[^\W\d_][\w’'-]+){{1,2}}),\s*"
+                                      rf"(?:(?:{joiners})\s+)?(?:(?:{mod})\s*)?(?:{title})(?![\w-])", re.I)
+        # a title may end a hyphenated compound ("GroenLinks-PvdA-Kamerlid", "EU-Kommissar")
+        self.title_at = re.compile(rf"(?<![\w])(?:(?:{mod})\s*)?(?:{title})(?![\w-])", re.I)
         # Before the name: the role ends right where the name starts, or at a comma before it
         # ("El presidente del Gobierno, Pedro Sánchez,").
         self.before = re.compile(rf"{role}{tail}\s*(?P<comma>,\s*)?$", re.I)
-        joiners = "|".join(re.escape(j) for j in spec.get("joiners", []) if j != ",") or r"(?!x)x"
         self.after = re.compile(rf"^\s*,\s*(?:(?:{joiners})\s*)?{role}{tail}", re.I)
         conj = "|".join(re.escape(c) for c in spec.get("conjunctions", [])) or r"(?!x)x"
         clause = "|".join(re.escape(c) for c in spec.get("conjunctions", []) + spec.get("clause_words", [])) or r"(?!x)x"
@@ -170,7 +177,7 @@ class RoleFinder:
             elif key in self.demonyms and not of_words and dem is None:
                 dem = w
             elif w[:1].isupper() and key not in self.joiners:
-                of_words.insert(0, w)
+                of_words.insert(0, w.rstrip("-"))
             elif of_words and key in self.of_words:
                 of_words.insert(0, w)  # "Port of Rotterdam"
             else:
@@ -203,7 +210,17 @@ class RoleFinder:
                 run.append(w)
             if len(run) >= 2:
                 out.append((m.start("name") + run[0].start(), m.start("name") + run[-1].end()))
-        return out
+        for m in self.name_before.finditer(text):
+            words = list(re.finditer(r"\S+", m.group("name")))
+            run = []
+            for w in reversed(words):
+                if not w.group(0)[:1].isupper() or fold(w.group(0)) in self.joiners:
+                    break
+                run.insert(0, w)
+            run = run[-2:]  # a capitalized word before the name opens the sentence ("Selon David Kearn, ...")
+            if len(run) == 2 and not any(a <= m.start("name") + run[0].start() < b for a, b in out):
+                out.append((m.start("name") + run[0].start(), m.start("name") + run[-1].end()))
+        return sorted(out)
 
     def find(self, text: str, start: int, end: int, stops: tuple[int, ...] = ()) -> list[FoundRole]:
         """Roles of the person named by text[start:end]; `stops` are the starts of other
