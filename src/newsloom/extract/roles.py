@@ -189,11 +189,10 @@ class RoleFinder:
         return FoundRole(title, of, start, r.end, dem)
 
     def _ends_apposition(self, left: str) -> bool:
-        """Does the text before a title end with a comma after a name ("Witkoff, ")?"""
-        words = re.findall(r"[\w’'.-]+|,", left)[-3:]
-        while words and words[-1] != "," and fold(words[-1]) in self.joiners:
-            words.pop()
-        return len(words) >= 2 and words[-1] == "," and words[-2][:1].isupper()
+        """Does the text before a title end with a comma after a name ("Witkoff, ")? A title
+        with its article ("São Paulo, o presidente do ...") opens a new phrase instead."""
+        words = re.findall(r"[\w’'.-]+|,", left)[-2:]
+        return len(words) == 2 and words[-1] == "," and words[-2][:1].isupper()
 
     def names_after_titles(self, text: str) -> list[tuple[int, int]]:
         """Spans of capitalized names right after a title ("Foreign Minister Ignazio Cassis"),
