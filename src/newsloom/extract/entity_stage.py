@@ -33,9 +33,12 @@ class EntityStage:
     def __call__(self, parsed: Parsed, gazetteer: Gazetteer | None = None) -> list[Entity]:
         text = parsed.text
         mentions = corrected_mentions(parsed, self.rules, self.roles.names_after_titles(text))
-        if parsed.ner is None and parsed.doc is None and gazetteer is not None:
-            mentions = _with_gazetteer_places(text, mentions, gazetteer, self.data)
-        groups = link(text, mentions, self.inflections)
+        fill = str((self.data.get("places") or {}).get("fill_model_gaps", "")).lower() in ("yes", "true")
+        if gazetteer is not None and (parsed.ner is None and parsed.doc is None or fill):
+            mentions = _with_gazetteer_places(text, mentions, gazetteer, self.data,
+                                              after_preposition=parsed.ner is not None or parsed.doc is not None)
+        groups = link(text, mentions, self.inflections,
+                      is_country=lambda form: self.countries.country_of_name(form) is not None)
         _surnames_alone(text, groups)
         if gazetteer is not None:
             _places_taken_for_people(groups, text, gazetteer)
@@ -91,11 +94,13 @@ class EntityStage:
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 
 
-def _with_gazetteer_places(text: str, mentions: list[Mention], gazetteer: Gazetteer, data: LangData) -> list[Mention]:
-    """Without a statistical model: capitalized words the gazetteer knows as a sizeable place."""
+def _with_gazetteer_places(text: str, mentions: list[Mention], gazetteer: Gazetteer, data: LangData,
+                           after_preposition: bool = False) -> list[Mention]:
+    """Capitalized words the gazetteer knows as a sizeable place: without a statistical model,
+    or where a weak one left a gap (then only after a preposition: "della Toscana", "a Genova")."""
     spec = data.get("places") or {}
     preps = {fold(p) for p in spec.get("prepositions", [])}
-    strict = str(spec.get("nouns_capitalized", "")).lower() in ("yes", "true")
+    strict = after_preposition or str(spec.get("nouns_capitalized", "")).lower() in ("yes", "true")
     words = list(_WORD.finditer(text))
     out = list(mentions)
     i = 0
@@ -109,11 +114,15 @@ def _with_gazetteer_places(text: str, mentions: list[Mention], gazetteer: Gazett
                 and not text[run[-1].end():words[i + len(run)].start()].strip():
             run.append(words[i + len(run)])
         prev = fold(words[i - 1].group(0)) if i else ""
+        if after_preposition and (not i or text[words[i - 1].end():w.start()].strip()):
+            prev = ""  # the preposition must stand right before the name, in the same phrase
         for n in range(len(run), 0, -1):
             start, end = run[0].start(), run[n - 1].end()
             if any(start < x.end and x.start < end for x in out):
                 break
             places = [p for p in gazetteer.candidates(text[start:end]) if p.kind != "city" or p.population >= 100_000]
+            if after_preposition and end - start < 3:
+                places = []  # a short word ("Il") is a country code, not a place, in running text
             if places and (not strict or prev in preps):
                 out.append(Mention(start, end, "PLACE"))
                 break
@@ -245,7 +254,14 @@ def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLe
         place = None
         if e.country and countries.country_of_name(e.name) == e.country:
             place = gazetteer.country_place(e.country)
-        for name in [e.name, *e.aliases, *_base_forms(e.name, morphology)]:
+        bases = _base_forms(e.name, morphology)
+        if place is None and bases:
+            # an inflected name ("Астане"): its written form may also name a small place elsewhere,
+            # so every form competes, by the article's countries and population
+            found = [p for p in (gazetteer.resolve(n, countries=weights) for n in [e.name, *e.aliases, *bases]) if p]
+            if found:
+                place = max(found, key=lambda p: (1 + weights.get(p.country, 0.0)) * (p.population + 1))
+        for name in [e.name, *e.aliases, *bases]:
             place = place or gazetteer.resolve(name, countries=weights)
         if place is not None:
             e.geo = Geo(lat=round(place.lat, 5), lon=round(place.lon, 5), source_id=f"geonames:{place.geonameid}",

@@ -8,6 +8,7 @@ organization joins the person whose surname it is.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsloom.extract.entities import Mention
@@ -29,9 +30,12 @@ def _person_key_tokens(form: str) -> list[str]:
     return fold(form).replace("-", " ").split()
 
 
-def link(text: str, mentions: list[Mention], inflections: tuple[str, ...] = ()) -> list[Group]:
+def link(text: str, mentions: list[Mention], inflections: tuple[str, ...] = (),
+         is_country: Callable[[str], bool] | None = None) -> list[Group]:
     """Group mentions into entities; `inflections` are case endings to strip when
-    comparing surnames in inflected languages (e.g. Russian 'а', 'у')."""
+    comparing surnames in inflected languages (e.g. Russian 'а', 'у'). Every name of
+    a country joins in one entity ("Россия", "России"); `is_country` tells a country's
+    name from a region's, which also carries a country."""
     persons: list[Group] = []
     others: dict[str, Group] = {}
 
@@ -75,7 +79,8 @@ def link(text: str, mentions: list[Mention], inflections: tuple[str, ...] = ()) 
                 g.mentions.append(m)
                 g.forms.append(form)
                 continue
-        key = f"country:{m.country}" if m.country and m.type == "PLACE" else " ".join(stem(t) for t in fold(form).split())
+        as_country = m.country and m.type == "PLACE" and (is_country is None or is_country(form))
+        key = f"country:{m.country}" if as_country else " ".join(stem(t) for t in fold(form).split())
         g = others.get(key)
         if g is None:
             g = others[key] = Group(m.type, country=m.country)

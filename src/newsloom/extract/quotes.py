@@ -73,6 +73,7 @@ class Speakers:
         self.verbs = {fold(v) for v in spec.get("verbs", [])}
         self.sources = sorted((fold(s) for s in spec.get("sources", [])), key=len, reverse=True)
         self.pronouns = {fold(p) for p in spec.get("pronouns", [])}
+        self.titles = {fold(t) for t in (parsed.data.get("titles") or {}).get("titles", [])}
         endings = tuple(fold(e) for e in spec.get("verb_endings", []))
         self.stems = {v[: -len(e)] for v in self.verbs for e in endings if v.endswith(e) and len(v) - len(e) >= 3}
         self.mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions), key=lambda x: x[0])
@@ -242,7 +243,8 @@ class Speakers:
         pick = min(cands, key=lambda c: c[:3])[3] if cands else None
         if pick:
             return pick[2], self.text[pick[0]:pick[1]], next(w for _, w in words if self.is_verb_form(w))
-        pron = next(((s, w) for s, w in words if w in self.pronouns and not (start <= s < end)), None)
+        # a pronoun, or a title standing for a person named before ("ha detto il legale")
+        pron = next(((s, w) for s, w in words if (w in self.pronouns or w in self.titles) and not (start <= s < end)), None)
         if pron:
             return self.antecedent(pron[0]), self.text[pron[0]:pron[0] + len(pron[1])], ""
         return None
@@ -303,7 +305,7 @@ def _indirect(parsed: Parsed, sp: Speakers, taken: list[tuple[int, int]]) -> lis
                 found = sp.entity_in(a, who_end)
                 who = text[a:who_end]
                 pron = re.search(r"[\w’'-]+", text[a + m.end():who_end]) if found is None else None
-                if pron and fold(pron.group(0)) in sp.pronouns:  # "Segundo ele, ..."
+                if pron and fold(pron.group(0)) in sp.pronouns | sp.titles:  # "Segundo ele", "По словам министра"
                     ent = sp.antecedent(a)
                     found = (ent, pron.group(0)) if ent else None
             else:  # "..., according to X.": the clause before it
@@ -332,6 +334,8 @@ def _indirect_by_words(parsed: Parsed, sp: Speakers, taken: list[tuple[int, int]
     comps = sorted({tuple(fold(c).split()) for c in spec.get("complementizers", [])}, key=len, reverse=True)
     if not comps:
         return []
+    # Languages that set the reported clause off by a comma ("заявил, что ...").
+    comma_ok = str(spec.get("comma_before_complementizer", "")).lower() in ("yes", "true")
     text = parsed.text
     out: list[Quote] = []
     for a, b in parsed.sents:
@@ -342,9 +346,10 @@ def _indirect_by_words(parsed: Parsed, sp: Speakers, taken: list[tuple[int, int]
                 continue
             start = None
             for j in range(i + 1, min(i + 6, len(words))):
-                if text[a + words[j - 1].end():a + words[j].start()].strip():
-                    break  # punctuation: the verb's own clause has ended
+                gap = text[a + words[j - 1].end():a + words[j].start()].strip()
                 comp = next((c for c in comps if tuple(folded[j:j + len(c)]) == c), None)
+                if gap and not (gap == "," and comp and comma_ok):
+                    break  # punctuation: the verb's own clause has ended
                 if comp:
                     start = a + words[j + len(comp) - 1].end()
                     break

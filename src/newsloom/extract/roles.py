@@ -200,7 +200,9 @@ class RoleFinder:
         if not self.enabled:
             return []
         out = []
-        for m in self.name_after.finditer(text):
+        pos = 0
+        while (m := self.name_after.search(text, pos)) is not None:
+            pos = m.start("name")  # the words after a title may hold the next title ("пресс-секретарь президента X")
             words = list(re.finditer(r"\S+", m.group("name")))
             run = []
             for w in words:
