@@ -10,6 +10,7 @@ from newsloom.sources.decode import MAX_BYTES
 from newsloom.sources.document import Document, make_document
 
 SKIP_SUFFIXES = {".pyc", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".zip", ".gz", ".db"}
+KEEP_SUFFIXES = (".warc.gz",)  # compressed, but a source
 
 
 def expand(paths: list[str]) -> Iterator[str]:
@@ -21,7 +22,8 @@ def expand(paths: list[str]) -> Iterator[str]:
         path = Path(p)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith(".") and child.suffix.lower() not in SKIP_SUFFIXES:
+                if child.is_file() and not child.name.startswith(".") and (
+                        child.suffix.lower() not in SKIP_SUFFIXES or child.name.lower().endswith(KEEP_SUFFIXES)):
                     yield str(child)
         else:
             yield p
