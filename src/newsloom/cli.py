@@ -84,10 +84,16 @@ def gate(raise_: bool, allow_lower: bool, data: str | None) -> None:
 
 
 @main.command()
-@click.argument("sources", nargs=-1, required=True)
-@click.option("--db", default=None, help="Store: a SQLite file (default: $NEWSLOOM_DB or newsloom.db).")
-def ingest(sources: tuple[str, ...], db: str | None) -> None:
-    """Analyze files, directories and JSONL files into the store, each document once."""
+@click.argument("sources", nargs=-1)
+@click.option("--urls", "url_lists", multiple=True, metavar="FILE",
+              help="A file of URLs, one a line, to fetch (also any *.urls among the sources).")
+@click.option("--rate", type=float, default=1.0, show_default=True,
+              help="Minimum seconds between two requests to one host (a robots.txt Crawl-delay wins).")
+@click.option("--db", default=None, help="Store: a SQLite file or a postgresql:// URL "
+                                         "(default: $NEWSLOOM_DB or newsloom.db).")
+def ingest(sources: tuple[str, ...], url_lists: tuple[str, ...], rate: float, db: str | None) -> None:
+    """Analyze files, directories, JSONL, WARC, Parquet and URL lists into the store, each document once;
+    records analyzed already (JSONL from `analyze --format jsonl`) are stored as they are."""
     from newsloom.ingest import ingest as run_ingest
     from newsloom.linker import Linker
     from newsloom.store import open_store
@@ -95,7 +101,10 @@ def ingest(sources: tuple[str, ...], db: str | None) -> None:
     store = open_store(db)
     linker = Linker(store)
     linker.catch_up()  # records a stopped run stored but did not link
-    counts = run_ingest(list(sources), store, progress=True, linker=linker)
+    if not sources and not url_lists:
+        raise click.UsageError("give at least one source or --urls FILE")
+    counts = run_ingest(list(sources), store, progress=True, linker=linker, url_lists=list(url_lists),
+                        fetch={"interval": rate})
     click.echo(f"new {counts['new']}, duplicate {counts['duplicate']}, failed {counts['failed']}")
 
 
@@ -115,35 +124,62 @@ def batch(inputs: tuple[str, ...], out: str, engine: str, workers: int, batch_si
                f"{result.docs_per_second:.2f} documents/s with {workers} {engine} worker(s)")
 
 
+_TABLE_FORMATS = click.Choice(["table", "json", "csv", "parquet"])
+
+
 @main.command()
 @click.argument("query", required=False)
-@click.option("--person", default=None)
+@click.option("--person", default=None, help="A person named in the article (any spelling or script).")
+@click.option("--place", default=None, help="A place named in the article.")
 @click.option("--event", default=None, help="PLOVER type, e.g. CONSULT")
 @click.option("--language", default=None)
 @click.option("--since", default=None)
 @click.option("--until", default=None)
+@click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--db", default=None)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def search(query, person, event, language, since, until, db, fmt) -> None:
+@click.option("--format", "fmt", type=_TABLE_FORMATS, default="table", show_default=True)
+@click.option("--out", default=None, help="Write to this file (needed for parquet).")
+def search(query, person, place, event, language, since, until, limit, db, fmt, out) -> None:
     """Full-text search over stored articles, with filters."""
     from newsloom.store import open_store
+    from newsloom.store.export import emit, write_rows
 
-    rows = open_store(db).search(query, person=person, event=event, language=language, since=since, until=until)
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    rows = open_store(db).search(query, person=person, place=place, event=event, language=language,
+                                 since=since, until=until, limit=limit)
+    if fmt == "table":
+        rows = [{**r, "published": (r["published"] or "-").ljust(25), "title": r["title"] or r["uri"] or r["id"]}
+                for r in rows]
+        emit(write_rows(rows, ["published", "language", "title"], fmt, out))
     else:
-        for r in rows:
-            click.echo(f"{r['published'] or '-':25} {r['language']:3} {r['title'] or r['uri'] or r['id']}")
+        emit(write_rows(rows, ["id", "published", "language", "title", "uri"], fmt, out))
 
 
 @main.command()
 @click.argument("name")
 @click.option("--db", default=None)
-def entity(name: str, db: str | None) -> None:
+@click.option("--format", "fmt", type=_TABLE_FORMATS, default="json", show_default=True)
+@click.option("--out", default=None, help="Write to this file (needed for parquet).")
+def entity(name: str, db: str | None, fmt: str, out: str | None) -> None:
     """A timeline of what an entity did and said, by date, with sources (any spelling or script)."""
     from newsloom.store import open_store
+    from newsloom.store.export import emit, write_rows
 
-    click.echo(json.dumps(open_store(db).timeline(name), ensure_ascii=False, indent=2))
+    rows = open_store(db).timeline(name)
+    emit(write_rows(rows, ["published", "name", "roles", "said", "did", "source"], fmt, out))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl"]), default="parquet", show_default=True)
+@click.option("--out", required=True, help="The file to write.")
+@click.option("--db", default=None)
+def export(fmt: str, out: str, db: str | None) -> None:
+    """Every stored record: Parquet (flat columns plus the record as JSON; loads in pandas, Polars,
+    DuckDB) or JSONL (records whole, as `analyze --format jsonl` prints them)."""
+    from newsloom.store import open_store
+    from newsloom.store.export import export_records
+
+    n = export_records(open_store(db).records(), fmt, out)
+    click.echo(f"{n} records written to {out}")
 
 
 @main.command()
