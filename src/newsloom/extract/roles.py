@@ -67,6 +67,9 @@ class RoleFinder:
                          for p in sorted(spec.get("portfolios", []), key=len, reverse=True)) or r"(?!x)x"
         self.name_after = re.compile(rf"(?<![\w-])(?:{title})(?:\s+(?:{dem}))?(?:\s+(?:{of})\s*(?:{ports})(?![\w-]))?\s+"
                                      rf"(?P<name>[^\W\d_][\w’'-]+(?:\s+[^\W\d_][\w’'-]+){{1,2}})", re.I)
+        # a byline: "di Chiara Benedetti | 16 ottobre 2025" at the start of a line
+        by = "|".join(re.escape(w) for w in spec.get("byline_words", [])) or r"(?!x)x"
+        self.byline = re.compile(rf"(?m)^(?:{by})\s+(?P<name>[^\W\d_][\w’'-]+(?:\s+[^\W\d_][\w’'-]+){{1,2}})", re.I)
         # a name in apposition before its title ("Marieke Hoekstra, voorzitter van ...")
         self.name_before = re.compile(rf"(?P<name>[^\W\d_][\w’'-]+(?:\s+[^\W\d_][\w’'-]+){{1,2}}),\s*"
                                       rf"(?:(?:{joiners})\s+)?(?:(?:{mod})\s*)?(?:{title})(?![\w-])", re.I)
@@ -154,6 +157,10 @@ class RoleFinder:
         if not om and not (self.bare_complement and tail[:1].isupper()):
             return False
         words = tail[om.end() if om else 0:].split()
+        if om and m.groupdict().get("comma") and 0 < len(words) <= 6:
+            # "l'ex direttore finanziario della banca, Marco Pellegrini": the comma closes the
+            # complement, which may be a common noun
+            return not self.complement_stop.search(f" {tail} ")
         if not om and self.bare_complement:
             # a genitive phrase headed by a name, lower-case words included
             # ("аналитик Института энергетической политики Андрей Белов")
@@ -210,6 +217,12 @@ class RoleFinder:
                     break
                 run.append(w)
             if len(run) >= 2:
+                out.append((m.start("name") + run[0].start(), m.start("name") + run[-1].end()))
+        for m in self.byline.finditer(text):
+            run = [w for w in re.finditer(r"\S+", m.group("name"))]
+            while run and not run[-1].group(0)[:1].isupper():
+                run.pop()
+            if len(run) >= 2 and all(w.group(0)[:1].isupper() for w in run):
                 out.append((m.start("name") + run[0].start(), m.start("name") + run[-1].end()))
         for m in self.name_before.finditer(text):
             words = list(re.finditer(r"\S+", m.group("name")))
