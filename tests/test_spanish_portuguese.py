@@ -1,0 +1,114 @@
+"""Spanish and Portuguese: roles, reported speech, times, places and data, on sentences
+written for these tests (the project NER runs without a parser in both languages)."""
+import pytest
+
+from newsloom import analyze, langdata
+from newsloom.clean.text_lines import clean_lines
+
+
+def _person(rec, name):
+    return next(e for e in rec.entities if e.type == "PERSON" and name in [e.name, *e.aliases])
+
+
+def test_spanish_role_before_a_comma_and_the_name(analyzer):
+    text = ("El ministro de Defensa, Juan Pérez Gómez, llegó ayer a Sevilla. "
+            "La portavoz del Ejecutivo, Ana Martín López, no respondió a las preguntas de la prensa.")
+    rec = analyze(text, published="2025-05-06", analyzer=analyzer)
+    perez = _person(rec, "Juan Pérez Gómez")
+    assert [(r.title, r.of) for r in perez.roles] == [("ministro de Defensa", None)]
+    martin = _person(rec, "Ana Martín López")
+    assert [(r.title, r.of) for r in martin.roles] == [("portavoz", "Ejecutivo")]
+    for e in (perez, martin):
+        for r in e.roles:
+            assert rec.text[r.start:r.end].lower().startswith(r.title.split()[0].lower())
+
+
+def test_a_role_in_apposition_stays_with_the_name_before_it(analyzer):
+    text = "Carlos Ruiz Serrano, portavoz del sindicato, Marta Gil Pardo y otros delegados firmaron el texto en Bilbao."
+    rec = analyze(text, published="2025-05-06", analyzer=analyzer)
+    assert [r.title for r in _person(rec, "Carlos Ruiz Serrano").roles] == ["portavoz"]
+    assert _person(rec, "Marta Gil Pardo").roles == []
+
+
+def test_portuguese_reported_speech_without_quote_marks(analyzer):
+    text = ("O ministro da Economia, Paulo Antunes Ribeiro, afirmou que o défice vai cair no próximo ano. "
+            "Segundo ele, as exportações continuam a crescer de forma sustentada.")
+    rec = analyze(text, published="2025-05-06", analyzer=analyzer)
+    ribeiro = _person(rec, "Paulo Antunes Ribeiro")
+    said = {q.text: q for q in rec.quotes}
+    assert "o défice vai cair no próximo ano" in said
+    assert said["o défice vai cair no próximo ano"].kind == "indirect"
+    assert said["o défice vai cair no próximo ano"].speaker == ribeiro.id
+    exports = next(q for t, q in said.items() if t.startswith("as exportações continuam"))
+    assert exports.speaker == ribeiro.id
+
+
+def test_spanish_speaker_named_after_the_verb_that_follows_the_quote(analyzer):
+    text = ("La ministra Elena Castro Vidal visitó Valladolid con el alcalde, Jesús Romero Sanz. "
+            "«Vamos a reconstruir cada puente», aseguró Castro Vidal.")
+    rec = analyze(text, published="2025-05-06", analyzer=analyzer)
+    q = next(q for q in rec.quotes if q.text.startswith("Vamos a reconstruir"))
+    assert q.speaker == _person(rec, "Elena Castro Vidal").id
+
+
+def test_clock_time_takes_the_day_named_in_the_paragraph_before(analyzer):
+    text = ("El temporal azotó Galicia el domingo con rachas de viento muy fuertes.\n\n"
+            "El puerto de Vigo cerró a las 15.00 hora local por precaución.")
+    rec = analyze(text, published="2025-11-11", analyzer=analyzer)
+    clock = next(t for t in rec.times if "15.00" in t.text)
+    assert clock.value.startswith("2025-11-09T15:00")
+
+
+@pytest.mark.parametrize("lang, text, value", [
+    ("es", "El Consejo de Ministros aprobará el próximo martes la reforma de las pensiones.", "2025-11-18"),
+    ("pt", "O parlamento vai votar na próxima sexta-feira o orçamento do Estado.", "2025-11-14"),
+])
+def test_next_weekday(analyzer, lang, text, value):
+    rec = analyze(text, published="2025-11-11", analyzer=analyzer)
+    assert rec.language.code == lang
+    assert value in [t.value for t in rec.times]
+
+
+def test_portuguese_ordinal_is_not_a_weekday(analyzer):
+    text = "O Banco Central reduziu os juros pela segunda vez neste ano, informou a instituição em Lisboa."
+    rec = analyze(text, published="2025-11-11", analyzer=analyzer)
+    assert not any(t.text.startswith("segunda") for t in rec.times)
+
+
+def test_towns_are_placed_near_the_other_towns_of_the_article(analyzer):
+    text = ("Las lluvias afectaron a Valencia, Castellón y Alicante durante la noche del lunes. "
+            "Los servicios de emergencia de Valencia atendieron más de trescientas llamadas.")
+    rec = analyze(text, published="2025-10-21", analyzer=analyzer)
+    valencia = next(e for e in rec.entities if e.name == "Valencia")
+    assert valencia.country == "ES" and valencia.geo is not None and abs(valencia.geo.lat - 39.47) < 0.3
+
+
+def test_names_end_before_a_lower_case_word(analyzer):
+    text = "El Tribunal Supremo anuló ayer la condena y el Banco de España rebajó su previsión de crecimiento."
+    rec = analyze(text, published="2025-10-21", analyzer=analyzer)
+    names = {e.name for e in rec.entities}
+    assert {"Tribunal Supremo", "Banco de España"} <= names
+    assert not any(" anuló" in n or " rebajó" in n for n in names)
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("es", ["Te recomendamos: Los destinos más baratos del verano", "Sigue leyendo", "Aceptar todo"]),
+    ("pt", ["Leia também: O que muda no imposto de renda", "Compartilhe no WhatsApp", "Assine a newsletter"]),
+])
+def test_boilerplate_lines_are_removed(lang, lines):
+    body = {"es": "El Gobierno aprobó ayer una reforma fiscal que afecta a millones de contribuyentes del país.",
+            "pt": "O governo aprovou ontem uma reforma fiscal que afeta milhões de contribuintes em todo o país."}[lang]
+    raw = "\n\n".join([body, *lines, body.replace("ayer", "hoy").replace("ontem", "hoje")])
+    cleaned = clean_lines(raw, lang)
+    assert sorted(r.text for r in cleaned.removed) == sorted(lines)
+    assert body in cleaned.text
+
+
+@pytest.mark.parametrize("lang", ["es", "pt"])
+def test_event_types_and_topics_match_french(lang):
+    fr = langdata.load("fr")
+    data = langdata.load(lang)
+    assert set(data.get("events")["cues"]) == set(fr.get("events")["cues"])
+    assert set(data.get("topics")["cues"]) >= set(fr.get("topics")["cues"])
+    assert len(data.get("titles")["titles"]) >= 100
+    assert len(data.table("countries")) >= 100
