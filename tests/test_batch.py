@@ -140,3 +140,48 @@ def test_ray_engine_with_two_workers_gives_the_local_records(inputs, tmp_path):
     for d in (*mine.values(), *theirs.values()):
         d["source"].pop("fetched_at")
     assert mine == theirs
+
+
+class _NoAnalysis:
+    """Stands where an analyzer would be: ingesting finished records must never call it."""
+
+    def analyze_document(self, doc):
+        raise AssertionError(f"{doc.name} was analyzed again")
+
+
+@pytest.mark.slow
+def test_warc_input_then_ingest_of_the_output_without_new_analysis(tmp_path):
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from newsloom.ingest import ingest
+    from newsloom.store import SQLiteStore
+
+    warc = tmp_path / "in" / "CC-NEWS-20250506.warc.gz"
+    warc.parent.mkdir()
+    page = ("<html><head><title>Sommet à Genève</title></head><body><article><h1>Sommet à Genève</h1>"
+            "<p>Le ministre des Affaires étrangères Jean-Noël Barrot a rencontré mardi à Genève son homologue "
+            "iranien Abbas Araghchi.</p><p>« Nous voulons un accord », a déclaré Jean-Noël Barrot.</p>"
+            "</article></body></html>").encode("utf-8")
+    with open(warc, "wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record("https://news.example/geneve", "response", payload=io.BytesIO(page),
+                                            http_headers=http, warc_headers_dict={"WARC-Date": "2025-05-06T10:00:00Z"}))
+    (tmp_path / "in" / "empty.txt").write_text("   \n", "utf-8")
+    out = tmp_path / "out"
+    res = run_batch([str(tmp_path / "in")], out, workers=1)
+    assert (res.records, res.errors) == (1, 1)
+    [row] = records_table(out).to_pylist()
+    assert row["url"] == "https://news.example/geneve" and row["language"] == "fr"
+    assert "Jean-Noël Barrot" in row["persons"]
+
+    store = SQLiteStore(tmp_path / "news.db")
+    counts = ingest([str(out)], store, analyzer=_NoAnalysis())
+    assert counts == {"new": 1, "failed": 1}
+    assert store.get(row["id"]) == Record.model_validate_json(row["record"])
+    [(source, reason)] = store.errors()
+    assert source.endswith("empty.txt") and "empty" in reason
+    assert ingest([str(out)], store, analyzer=_NoAnalysis()) == {"duplicate": 1, "failed": 1}

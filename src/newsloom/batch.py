@@ -8,6 +8,7 @@ process builds its `Analyzer` once and keeps it for all its batches.
 """
 from __future__ import annotations
 
+import json
 import os
 import resource
 import sys
@@ -23,39 +24,16 @@ from newsloom.batch_output import (PartitionedWriter, error_row, record_row, rem
 from newsloom.errors import InputError, NewsloomError
 from newsloom.schema import Record
 from newsloom.sources.document import Document, content_id
-from newsloom.sources.files import expand, read
-from newsloom.sources.jsonl import read_jsonl
-from newsloom.sources.parquet import read_parquet
 
 ENGINES = ("local", "ray")
-WARC_SUFFIXES = (".warc", ".warc.gz")
-
-
-# -- reading -----------------------------------------------------------------
-def _read_warc(name: str) -> Iterator[Document | InputError]:
-    try:
-        from newsloom.sources.warc import read_warc
-    except ImportError:
-        yield InputError(name, "WARC input is not supported by this version of newsloom")
-        return
-    yield from read_warc(name)
 
 
 def read_inputs(paths: list[str]) -> Iterator[Document | Record | InputError]:
-    """Every document the paths name; directories are walked, each file read by its kind."""
-    for name in expand(paths):
-        low = name.lower()
-        if low.endswith((".jsonl", ".jsonl.txt")):
-            yield from read_jsonl(name)
-        elif low.endswith(".parquet"):
-            yield from read_parquet(name)
-        elif low.endswith(WARC_SUFFIXES):
-            yield from _read_warc(name)
-        else:
-            try:
-                yield read(name)
-            except InputError as exc:
-                yield exc
+    """Every document the paths name, read as `newsloom ingest` reads them (files, directories,
+    JSONL, Parquet, WARC, URL lists)."""
+    from newsloom.ingest import documents
+
+    return documents(paths)
 
 
 def input_error_row(exc: InputError) -> dict:
@@ -74,7 +52,8 @@ def process_analyzer():
 
 def document_row(doc: Document) -> dict:
     return {"id": doc.id, "name": doc.name, "content": doc.content, "format": doc.format,
-            "encoding": doc.encoding, "uri": doc.uri, "published": doc.published}
+            "encoding": doc.encoding, "uri": doc.uri, "published": doc.published,
+            "meta": json.dumps(doc.meta, ensure_ascii=False, default=str)}
 
 
 def analyze_batch(docs: list[dict]) -> dict:
@@ -83,12 +62,16 @@ def analyze_batch(docs: list[dict]) -> dict:
     Returns {"records": record rows, "errors": error rows, "worker": {pid, peak RSS}}.
     A document whose analysis fails becomes an error row; the batch goes on.
     """
+    from newsloom.ingest import _with_provenance as with_provenance
+
     analyzer = process_analyzer()
     records, errors = [], []
     for row in docs:
-        doc = Document(**{k: row.get(k) for k in ("id", "name", "content", "format", "encoding", "uri", "published")})
+        meta = json.loads(row.get("meta") or "{}")
+        doc = Document(**{k: row.get(k) for k in ("id", "name", "content", "format", "encoding", "uri", "published")},
+                       meta=meta)
         try:
-            records.append(record_row(analyzer.analyze_document(doc)))
+            records.append(record_row(with_provenance(analyzer.analyze_document(doc), doc), source=meta.get("source")))
         except Exception as exc:  # one broken document never stops the batch
             errors.append(error_row(doc.id, doc.name, f"analysis failed: {type(exc).__name__}: {exc}"))
     return {"records": records, "errors": errors, "worker": worker_stats()}

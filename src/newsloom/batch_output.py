@@ -32,6 +32,7 @@ _LIST = pa.list_(pa.string())
 RECORD_SCHEMA = pa.schema([
     ("id", pa.string()),
     ("url", pa.string()),
+    ("source", pa.string()),
     ("published", pa.string()),
     ("title", pa.string()),
     ("text", pa.string()),
@@ -52,12 +53,15 @@ def _unique(values) -> list[str]:
     return list(dict.fromkeys(v for v in values if v))
 
 
-def record_row(rec: Record) -> dict:
-    """One record as a row: flat columns to filter on, and the whole record as JSON."""
+def record_row(rec: Record, *, source: str | None = None) -> dict:
+    """One record as a row: flat columns to filter on, and the whole record as JSON.
+
+    `source` is the publication an input named (a JSONL or Parquet `source` field)."""
     by_id = {e.id: e.name for e in rec.entities}
     return {
         "id": rec.id,
         "url": rec.source.uri,
+        "source": source,
         "published": rec.published,
         "title": rec.title,
         "text": rec.text,

@@ -172,6 +172,11 @@ def _role_country(r: Role, text: str, countries: CountryLexicon, rules: EntityRu
         other = by_name.get(fold(r.of))
         if other is not None and other.country:
             return other.country
+        words = r.of.split()
+        for n in range(len(words) - 1, 0, -1):  # the country named first ("Stanów Zjednoczonych w Polsce")
+            code = countries.country_of_name(" ".join(words[:n]))
+            if code:
+                return code
         for w in r.of.split():  # "Port of Rotterdam": a place inside the complement
             place = by_name.get(fold(w))
             if place is not None and place.type in _PLACE_TYPES and place.country:
@@ -235,6 +240,9 @@ def _context_countries(entities: list[Entity], cues, parsed: Parsed, nouns: froz
     if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
         for e in persons:
             e.country = e.country or top[0][0]
+        for e in entities:  # a place too small for the gazetteer ("Choczewo")
+            if e.type == "PLACE" and e.geo is None and not e.country:
+                e.country = top[0][0]
 
 
 def _base_forms(name: str, morphology: dict) -> list[str]:

@@ -65,7 +65,7 @@ class RoleFinder:
         # a portfolio may stand between the title and the name ("minister van Landbouw Femke Wiersma")
         ports = "|".join(re.escape(p).replace(r"\ ", r"\s+")
                          for p in sorted(spec.get("portfolios", []), key=len, reverse=True)) or r"(?!x)x"
-        self.name_after = re.compile(rf"(?<![\w-])(?:{title})(?:\s+(?:{dem}))?(?:\s+(?:{of})\s*(?:{ports})(?![\w-]))?\s+"
+        self.name_after = re.compile(rf"(?<![\w-])(?:{title})(?:\s+(?:{dem}))?(?:\s+(?:(?:{of})\s*)?(?:{ports})(?![\w-]))?\s+"
                                      rf"(?P<name>[^\W\d_][\w’'-]+(?:\s+[^\W\d_][\w’'-]+){{1,2}})", re.I)
         # a byline: "di Chiara Benedetti | 16 ottobre 2025" at the start of a line
         by = "|".join(re.escape(w) for w in spec.get("byline_words", [])) or r"(?!x)x"
@@ -154,6 +154,10 @@ class RoleFinder:
         if not tail:
             return True
         om = self.of_pattern.match(tail)
+        if not om and self.bare_complement and len(tail.split()) > 1 and not tail[:1].isupper():
+            # a common noun heading a name in the genitive ("prezes spółki Polskie Elektrownie Jądrowe")
+            rest = tail.split()[1:]
+            return len(rest) <= 4 and len(self._name_words(rest)) == len(rest)
         if not om and not (self.bare_complement and tail[:1].isupper()):
             return False
         words = tail[om.end() if om else 0:].split()
@@ -163,8 +167,10 @@ class RoleFinder:
             return not self.complement_stop.search(f" {tail} ")
         if not om and self.bare_complement:
             # a genitive phrase headed by a name, lower-case words included
-            # ("аналитик Института энергетической политики Андрей Белов")
-            return 0 < len(words) <= 5 and not self.complement_stop.search(f" {tail} ")
+            # ("аналитик Института энергетической политики Андрей Белов"), or a name
+            # joined by a small word ("poseł Prawa i Sprawiedliwości Jan Kowalczyk")
+            return 0 < len(words) <= 5 and (not self.complement_stop.search(f" {tail} ")
+                                            or len(self._name_words(words)) == len(words))
         return bool(words) and len(self._name_words(words)) == len(words)
 
     def _with_pre(self, r: FoundRole, left: str, base: int, at: int) -> FoundRole:

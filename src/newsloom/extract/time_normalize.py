@@ -191,6 +191,11 @@ def _calendar(g: dict, grammar: TimeGrammar, anchor: date | None, tense: int) ->
             if anchor is None:
                 return Norm("DATE", f"XXXX-{int(month):02d}-{day:02d}", "day")
             year = _pick_year(anchor, int(month), day, direction, tense)
+            if weekday is not None:
+                # a weekday named with the date settles the year ("lundi 1er décembre")
+                fits = [y for y in (year, anchor.year, anchor.year + 1, anchor.year - 1)
+                        if (d := _safe_date(y, int(month), day)) and d.isoweekday() == int(weekday)]
+                year = fits[0] if fits else year
         d = _safe_date(year, int(month), day)
         return _with_pod(d, pod) if d else Norm("DATE", None, "day")
     if month is not None:
