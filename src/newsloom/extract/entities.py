@@ -56,7 +56,8 @@ class EntityRules:
         # Languages whose names capitalize every main word: a name ends before a lower-case word
         # that does not join two capitalized ones ("Consejo de Ministros aprobará ...").
         self.names_capitalized = str(cues.get("names_capitalized", "")).lower() in ("yes", "true")
-        self.connectors = self.of_words | self.determiners | {fold(c) for c in titles.get("conjunctions", [])}
+        self.connectors = {fold(c) for c in cues.get("name_connectors", [])} or \
+            self.of_words | {fold(c) for c in titles.get("conjunctions", [])}
         self.after = {fold(w): t for t, ws in (cues.get("after") or {}).items() for w in ws}
         self.inside = {}
         for src in (shared, cues):
