@@ -50,3 +50,21 @@ def test_role_spans_point_at_the_role_words(analyzer):
     r = poutine.roles[0]
     assert rec.text[r.start:r.end] == "président russe"
     assert poutine.country == "RU"
+
+
+@pytest.mark.slow
+def test_russian_names_in_their_cases_carry_a_latin_spelling(analyzer):
+    text = ("Министр энергетики России Алексей Воронцов прилетел в Астану. Пресс-секретарь президента "
+            "Казахстана Айгерим Сатпаева встретила министра в аэропорту. Переговоры в Астане продлятся два дня. "
+            "Сатпаева сказала, что визит Воронцова важен для обеих стран.")
+    rec = analyze(text, analyzer=analyzer, published="2025-05-22")
+    voroncov = person(rec, "Алексей Воронцов")
+    assert "Aleksey Vorontsov" in voroncov.aliases
+    assert [(r.title, r.of) for r in voroncov.roles] == [("Министр энергетики", "России")]
+    assert voroncov.country == "RU"
+    assert len(voroncov.mentions) == 2  # "Воронцова", in the genitive, joins the full name
+    satpaeva = person(rec, "Айгерим Сатпаева")
+    assert "Aygerim Satpaeva" in satpaeva.aliases
+    assert satpaeva.roles[0].title == "Пресс-секретарь президента"
+    astana = next(e for e in rec.entities if e.type == "PLACE" and "Астана" in [e.name, *e.aliases])
+    assert astana.country == "KZ" and "Astana" in astana.aliases

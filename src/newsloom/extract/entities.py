@@ -113,6 +113,9 @@ class EntityRules:
     def correct(self, text: str, m: Mention) -> list[Mention]:
         """The corrected mention(s) for one model mention; [] to drop it."""
         span = text[m.start:m.end]
+        hyphen = re.match(r"-[^\W\d_][\w-]*", text[m.end:m.end + 40])
+        if hyphen and fold(span + hyphen.group(0)) in self.titles:
+            return []  # the first half of a hyphenated title ("Пресс" of "Пресс-секретарь")
         toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(span)]
         # Leading lower-case words are common nouns, not part of the name ("traité New START").
         cue_type = None
@@ -141,6 +144,10 @@ class EntityRules:
         if titled and m.type != "PERSON" and all(text[a:b][:1].isupper() for a, b in toks):
             m = replace(m, type="PERSON")
         caps = [text[a:b][:1].isupper() for a, b in toks]
+        lead = next((i for i, c in enumerate(caps) if not c), len(caps))
+        if titled and 2 <= lead < len(toks):
+            # the name after a title ends at the first lower-case word ("... Алексей Воронцов прилетел")
+            toks, caps = toks[:lead], caps[:lead]
         run = next((i for i, c in enumerate(reversed(caps)) if not c), len(caps))
         if titled and 2 <= run < len(toks):
             # "Аналитик Института энергетической политики Андрей Белов": the title's complement

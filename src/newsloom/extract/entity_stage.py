@@ -274,6 +274,10 @@ def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLe
         for name in [e.name, *e.aliases, *bases]:
             place = place or gazetteer.resolve(name, countries=weights)
         if place is not None:
+            # the dictionary form of an inflected name joins its aliases ("Астане" -> "Астана")
+            for base in dict.fromkeys(bases):
+                if base != e.name and any(p.geonameid == place.geonameid for p in gazetteer.candidates(base)):
+                    e.aliases += [a for a in (base, anyascii(base)) if a not in e.aliases]
             e.geo = Geo(lat=round(place.lat, 5), lon=round(place.lon, 5), source_id=f"geonames:{place.geonameid}",
                         admin1=place.admin1, timezone=place.timezone, kind=place.kind)
             e.country = e.country or place.country

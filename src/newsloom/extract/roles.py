@@ -19,6 +19,12 @@ from newsloom.langdata import LangData, fold
 _CAP_WORD = r"[^\W\d_][\w’'.-]*"
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=\s)|[;\n]")
 _PUNCT_STOP = r"[,;:()\[\]«»“”\"]"
+_OPEN_QUOTES = "«„“\""
+
+
+def _unquoted(s: str) -> str:
+    """A name without the quotation marks some languages put around it ("«Газпрома»")."""
+    return re.sub(r"[«»„“”\"]", "", s)
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,7 @@ class RoleFinder:
         small words between them ("Managing the Atom Project", "Affaires étrangères")."""
         out: list[str] = []
         for i, w in enumerate(words):
-            bare = w.strip(".,")
+            bare = w.strip(".,").lstrip(_OPEN_QUOTES)
             if out and out[-1].endswith("."):
                 break  # the sentence ended
             if bare[:1].isupper():
@@ -109,8 +115,8 @@ class RoleFinder:
         m = self.of_pattern.match(tail.strip())
         if m:
             comp = tail.strip()[m.end():]
-        elif self.bare_complement and tail.strip()[:1].isupper():
-            comp = tail.strip()  # a complement in the genitive, with no preposition ("Президент России")
+        elif self.bare_complement and tail.strip().lstrip(_OPEN_QUOTES)[:1].isupper():
+            comp = _unquoted(tail.strip())  # a complement in the genitive, with no preposition ("Президент России")
         else:
             return None
         stop = self.complement_stop.search(comp)
@@ -158,7 +164,7 @@ class RoleFinder:
             # a common noun heading a name in the genitive ("prezes spółki Polskie Elektrownie Jądrowe")
             rest = tail.split()[1:]
             return len(rest) <= 4 and len(self._name_words(rest)) == len(rest)
-        if not om and not (self.bare_complement and tail[:1].isupper()):
+        if not om and not (self.bare_complement and tail.lstrip(_OPEN_QUOTES)[:1].isupper()):
             return False
         words = tail[om.end() if om else 0:].split()
         if om and m.groupdict().get("comma") and 0 < len(words) <= 6:
@@ -169,7 +175,7 @@ class RoleFinder:
             # a genitive phrase headed by a name, lower-case words included
             # ("аналитик Института энергетической политики Андрей Белов"), or a name
             # joined by a small word ("poseł Prawa i Sprawiedliwości Jan Kowalczyk")
-            return 0 < len(words) <= 5 and (not self.complement_stop.search(f" {tail} ")
+            return 0 < len(words) <= 5 and (not self.complement_stop.search(f" {_unquoted(tail)} ")
                                             or len(self._name_words(words)) == len(words))
         return bool(words) and len(self._name_words(words)) == len(words)
 
@@ -254,13 +260,20 @@ class RoleFinder:
         if ends:
             cut = ends[-1].end()
             left0, left = left0 + cut, left[cut:]
-        for t in reversed(list(self.title_at.finditer(left))):
+        found = list(self.title_at.finditer(left))
+        for k in range(len(found) - 1, -1, -1):
+            t = found[k]
             m = self.before.match(left, t.start())
             if m and m.group("comma") and self._ends_apposition(left[:t.start()]):
                 m = None  # "X, envoyé de Trump, Name": the role is X's, after X's name
             if m and self._tail_names_all(m):
-                r = self._make(m, left0, text)
-                roles.append(self._with_pre(r, left, left0, t.start()))
+                r = self._with_pre(self._make(m, left0, text), left, left0, t.start())
+                head = found[k - 1] if k else None
+                if self.bare_complement and head is not None and not left[head.end():t.start()].strip():
+                    # a title in the genitive complements the one before it
+                    # ("пресс-секретарь президента Казахстана")
+                    r = FoundRole(f"{head.group(0)} {r.title}", r.of, left0 + head.start(), r.end, r.demonym)
+                roles.append(r)
                 break
         limit = end + 240
         m = self.after.match(text[end:limit])
