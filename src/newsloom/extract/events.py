@@ -128,6 +128,12 @@ class _Actors:
         ids += [ent.id for ent in ents if ent.type == "PLACE" and ent.geo is not None and ent.geo.kind == "country"]
         return list(dict.fromkeys(ids))
 
+    def last_person(self, before: int) -> list[str]:
+        """The person named last before `before` in the same paragraph, as a one-item list."""
+        people = [ent.id for s, e, ent in self.mentions
+                  if e <= before and ent.type == "PERSON" and "\n" not in self.text[e:before]]
+        return people[-1:]
+
     def country_of(self, ref: str, entities: dict[str, Entity]) -> str | None:
         if ref.startswith("country:"):
             return ref.split(":", 1)[1]
@@ -271,12 +277,15 @@ def _parsed_events(parsed, coder, actors, a, b, words, cond):
 def _plain_events(parsed, coder, actors, a, b, words, cond):
     """No parse: a cue word, the names before it as source and after it as target."""
     text = parsed.text
+    pronouns = {fold(p) for p in (parsed.data.get("speech") or {}).get("pronouns", [])}
     for m in re.finditer(r"[\w’'-]+", text[a:b]):
         cue = coder.pick(fold(m.group(0)), words, cond)
         if cue is None:
             continue
         at = a + m.start()
         source = actors.in_range(a, at)
+        if not source and pronouns & {fold(w) for w in re.findall(r"[\w’'-]+", text[a:at])}:
+            source = actors.last_person(a)  # "Zij riep ... op": the person the pronoun stands for
         target = [x for x in actors.in_range(at, b) if x not in source]
         if cue.type in coder.symmetric:
             source, target = source + target, []
