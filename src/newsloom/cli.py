@@ -89,20 +89,25 @@ def gate(raise_: bool, allow_lower: bool, data: str | None) -> None:
               help="A file of URLs, one a line, to fetch (also any *.urls among the sources).")
 @click.option("--rate", type=float, default=1.0, show_default=True,
               help="Minimum seconds between two requests to one host (a robots.txt Crawl-delay wins).")
+@click.option("--link/--no-link", default=True, show_default=True,
+              help="Link each new record to its duplicates, story and canonical entities (--no-link: store "
+                   "only; a later run with linking links what was left).")
 @click.option("--db", default=None, help="Store: a SQLite file or a postgresql:// URL "
                                          "(default: $NEWSLOOM_DB or newsloom.db).")
-def ingest(sources: tuple[str, ...], url_lists: tuple[str, ...], rate: float, db: str | None) -> None:
+def ingest(sources: tuple[str, ...], url_lists: tuple[str, ...], rate: float, link: bool, db: str | None) -> None:
     """Analyze files, directories, JSONL, WARC, Parquet and URL lists into the store, each document once;
     records analyzed already (JSONL from `analyze --format jsonl`) are stored as they are."""
     from newsloom.ingest import ingest as run_ingest
     from newsloom.linker import Linker
     from newsloom.store import open_store
 
-    store = open_store(db)
-    linker = Linker(store)
-    linker.catch_up()  # records a stopped run stored but did not link
     if not sources and not url_lists:
         raise click.UsageError("give at least one source or --urls FILE")
+    store = open_store(db)
+    linker = None
+    if link:
+        linker = Linker(store)
+        linker.catch_up()  # records a stopped run stored but did not link
     counts = run_ingest(list(sources), store, progress=True, linker=linker, url_lists=list(url_lists),
                         fetch={"interval": rate})
     click.echo(f"new {counts['new']}, duplicate {counts['duplicate']}, failed {counts['failed']}")
