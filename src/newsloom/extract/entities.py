@@ -173,7 +173,8 @@ class EntityRules:
         span = text[m.start:m.end]
         if not any(c.isupper() for c in span) and any(c.isupper() for c in text[:2000]):
             return []  # in a script with capitals, a name has one ("une issue pacifique")
-        if len(toks) == 1 and m.type in ("PLACE", "ORG", "MISC") and fold(span) in self.countries.demonyms:
+        if len(toks) == 1 and m.type in ("PLACE", "ORG", "MISC") and fold(span) in self.countries.demonyms \
+                and not self.known(span):
             return []  # an adjective opening a sentence ("Российский министр ..."), not a name
         if cue_type == "_title" or (fold(span) in self.portfolios or any(p.startswith(fold(span)) for p in self.portfolios)) \
                 and self._after_title(text, m.start):
