@@ -42,9 +42,9 @@ class EntityStage:
         _surnames_alone(text, groups)
         if gazetteer is not None:
             _places_taken_for_people(groups, text, gazetteer)
-        # A country name inside a person's name ("Luís Montenegro") is no cue to a country.
-        people = [(m.start, m.end) for g in groups if g.type == "PERSON" for m in g.mentions]
-        cues = [c for c in self.countries.find_all(text) if not any(a <= c[0] < b for a, b in people)]
+        # A country name that is a person's surname ("Luís Montenegro") is no cue to a country.
+        surnames = {m.end for g in groups if g.type == "PERSON" for m in g.mentions if " " in text[m.start:m.end]}
+        cues = [c for c in self.countries.find_all(text) if not (c[3] == "name" and c[1] in surnames)]
         weights = _country_weights(cues)
         stops = tuple(sorted(m.start for g in groups for m in g.mentions))
         entities = [self._entity(i, g, text, stops) for i, g in enumerate(groups)]

@@ -207,6 +207,11 @@ class RoleFinder:
         of = r.of or (" ".join(of_words) if of_words else None)
         return FoundRole(title, of, start, r.end, dem)
 
+    def _ends_with_of(self, left: str) -> bool:
+        """Does the text before a title end with a preposition of a complement ("del ")?"""
+        tail = fold(left.rstrip())
+        return any(tail == o or tail.endswith(" " + o) for o in self.of_words)
+
     def _ends_apposition(self, left: str) -> bool:
         """Does the text before a title end with a comma after a name ("Witkoff, ")? A title
         with its article ("São Paulo, o presidente do ...") opens a new phrase instead."""
@@ -264,8 +269,11 @@ class RoleFinder:
         for k in range(len(found) - 1, -1, -1):
             t = found[k]
             m = self.before.match(left, t.start())
-            if m and m.group("comma") and self._ends_apposition(left[:t.start()]):
-                m = None  # "X, envoyé de Trump, Name": the role is X's, after X's name
+            if m and m.group("comma") and (self._ends_apposition(left[:t.start()])
+                                           or self._ends_with_of(left[:t.start()])):
+                # "X, envoyé de Trump, Name": the role is X's, after X's name; "el abogado del
+                # exregidor, Name": the title is the complement of another one, whose person is named
+                m = None
             if m and self._tail_names_all(m):
                 r = self._with_pre(self._make(m, left0, text), left, left0, t.start())
                 head = found[k - 1] if k else None
