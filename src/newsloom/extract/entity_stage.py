@@ -216,6 +216,9 @@ def _context_countries(entities: list[Entity], cues, parsed: Parsed, nouns: froz
     role_spans = [(r.start, r.end) for e in persons for r in e.roles]
     sents, paras = _spans(parsed)
     known = {e.id: e.country for e in persons if e.country}  # from roles, before any guess
+    # in a paragraph, a town or an institution of a known country counts too ("in Den Haag")
+    local = [(s, t, e.country, "place") for e in entities if e.country and e.type in ("PLACE", "FACILITY", "ORG")
+             and not (e.geo is not None and e.geo.kind == "country") for s, t in e.mentions]
     for scope in (sents, paras):
         for e in persons:
             if e.country:
@@ -225,7 +228,8 @@ def _context_countries(entities: list[Entity], cues, parsed: Parsed, nouns: froz
                     continue
                 claimed = {known[o.id] for o in persons if o is not e and o.id in known
                            and any(a <= s < b for s, _ in o.mentions)}
-                found = Counter(code for s, t, code, kind in cues if a <= s < b and code not in claimed
+                found = Counter(code for s, t, code, kind in (cues + local if scope is paras else cues)
+                                if a <= s < b and code not in claimed
                                 and (scope is paras or kind == "demonym" and _names_a_body(parsed, s, t, nouns))
                                 and not any(x <= s < y for x, y in role_spans))
                 if scope is sents and len(found) == 1 or scope is paras and found:
