@@ -112,3 +112,21 @@ def test_event_types_and_topics_match_french(lang):
     assert set(data.get("topics")["cues"]) >= set(fr.get("topics")["cues"])
     assert len(data.get("titles")["titles"]) >= 100
     assert len(data.table("countries")) >= 100
+
+
+@pytest.mark.parametrize("text, clock, utc", [
+    ("Las lluvias cayeron sobre Sevilla y Córdoba desde las 14.00, hora local, hasta bien entrada la noche.",
+     "las 14.00, hora local", "2025-03-04T13:00:00Z"),
+    ("O avião aterrou em Ponta Delgada às 8h30, hora dos Açores, com duzentos passageiros a bordo.",
+     "às 8h30, hora dos Açores", "2025-03-04T09:30:00Z"),
+])
+def test_clock_time_with_its_zone_after_a_comma(analyzer, text, clock, utc):
+    rec = analyze(text, published="2025-03-04", analyzer=analyzer)
+    t = next(t for t in rec.times if clock in t.text)
+    assert t.utc == utc
+
+
+def test_a_title_inside_another_titles_complement_is_not_the_role(analyzer):
+    text = "El abogado del exalcalde, Antonio Vidal Roca, anunció que recurrirá la sentencia ante el Supremo."
+    rec = analyze(text, published="2025-03-04", analyzer=analyzer)
+    assert [r.title for r in _person(rec, "Antonio Vidal Roca").roles] == ["abogado"]
