@@ -2,6 +2,9 @@
 
     python benchmarks/batch.py [--n 2000] [--engines local,ray] [--workers 1,2] [--data PATH] [--json PATH]
 
+`--engines local,ray,spark` adds Apache Spark (pyspark installed by hand, a JVM),
+measured only to compare the engines: newsloom ships the Ray engine.
+
 The corpus is assembled from the article-extraction benchmark's HTML pages
 (../shared/data/article-extraction/html) and the project's test articles,
 cycled to `--n` documents: each copy differs (an HTML comment, trailing
@@ -65,13 +68,34 @@ def write_corpus(items: list[dict], n: int, folder: Path, shards: int = 8) -> No
             f.close()
 
 
+def spark_engine(batches, workers: int):
+    """Apache Spark for comparison only (pip install pyspark; needs a JVM): the same `analyze_batch`
+    over mapPartitions, one partition a batch, Python workers reused so each loads the pipelines once."""
+    from pyspark.sql import SparkSession
+
+    from newsloom.batch import analyze_batch
+
+    spark = (SparkSession.builder.master(f"local[{workers}]").appName("newsloom-batch")
+             .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
+             .config("spark.driver.bindAddress", "127.0.0.1").config("spark.python.worker.reuse", "true")
+             .getOrCreate())
+    try:
+        batches = list(batches)
+        rows = [r for b in batches for r in b]
+        rdd = spark.sparkContext.parallelize(rows, max(workers, len(batches)))
+        yield from rdd.mapPartitions(lambda it: [analyze_batch(list(it))]).collect()
+    finally:
+        spark.stop()
+
+
 def measure(engine: str, workers: int, corpus: Path, scratch: Path, batch_size: int) -> dict:
     from newsloom.batch import run_batch
 
     out = scratch / f"out-{engine}-{workers}"
     shutil.rmtree(out, ignore_errors=True)
     t = time.perf_counter()
-    res = run_batch([str(corpus)], out, engine=engine, workers=workers, batch_size=batch_size)
+    res = run_batch([str(corpus)], out, engine=spark_engine if engine == "spark" else engine, workers=workers,
+                    batch_size=batch_size)
     wall = time.perf_counter() - t
     shutil.rmtree(out, ignore_errors=True)
     rss = sorted(res.workers_peak_rss_mb.values())

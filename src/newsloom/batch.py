@@ -136,18 +136,21 @@ class BatchResult:
         return {**asdict(self), "docs_per_second": round(self.docs_per_second, 3)}
 
 
-def run_batch(inputs: list[str], out: str | Path, *, engine: str = "local", workers: int = 2,
+def run_batch(inputs: list[str], out: str | Path, *, engine="local", workers: int = 2,
               batch_size: int = 8, progress: bool = False, rows_per_flush: int = 500) -> BatchResult:
-    """Analyze every input not yet in `out` and write records and errors there."""
+    """Analyze every input not yet in `out` and write records and errors there.
+
+    `engine` is a name in ENGINES, or a function (batches of document rows, workers) -> results
+    of `analyze_batch`, the interface every engine implements."""
     if workers < 1:
         raise NewsloomError(f"--workers must be at least 1 (got {workers})")
-    run_engine = get_engine(engine)
+    run_engine = engine if callable(engine) else get_engine(engine)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     remove_partial_parts(out)
     seen = written_ids(out)
     writer = PartitionedWriter(out, rows_per_flush=rows_per_flush)
-    result = BatchResult(engine=engine, workers=workers)
+    result = BatchResult(engine=engine if isinstance(engine, str) else engine.__name__, workers=workers)
     bar = _progress_bar() if progress else None
 
     def to_analyze() -> Iterator[dict]:
