@@ -228,7 +228,7 @@ class StoryParams:
 
     window_days: int = 3  # an article joins stories seen within this many days of it
     threshold: float = 0.62  # score to join: cosine + bonuses for shared names and places
-    min_cosine: float = 0.30  # below this, shared names alone never join
+    min_cosine: float = 0.50  # below this, shared names and places never make an article join
     key_bonus: float = 0.08  # per shared name key, at most `max_keys`
     max_keys: int = 3
     place_bonus: float = 0.06
