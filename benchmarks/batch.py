@@ -15,7 +15,10 @@ everything from the first document read to the last part file written,
 engine start and pipeline loading included. Figures: documents/s, the
 2-worker / 1-worker ratio per engine, the engine's overhead over the local
 pool at equal workers, and the peak resident memory of each worker process.
-Writes benchmarks/batch.json.
+Writes benchmarks/batch.json; `--readme` then renders the figures into the
+README's "At scale" section (between the scale markers) from the stored JSON
+(benchmarks/batch.json, and benchmarks/batch_engines.json for the engine
+comparison), so no figure is typed by hand.
 """
 from __future__ import annotations
 
@@ -32,6 +35,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "batch.json"
+ENGINES = ROOT / "benchmarks" / "batch_engines.json"
+README = ROOT / "README.md"
+START, END = "<!-- scale:start -->", "<!-- scale:end -->"
 
 
 def source_articles(data: Path) -> list[dict]:
@@ -120,6 +127,44 @@ def summarize(rows: list[dict]) -> dict:
     return out
 
 
+def _runs_table(res: dict) -> list[str]:
+    out = ["| engine | workers | documents | documents/s | seconds | peak RSS per worker (MB) |",
+           "|---|---|---|---|---|---|"]
+    for r in res["runs"]:
+        rss = ", ".join(f"{x:.0f}" for x in r["peak_rss_mb_per_worker"])
+        out.append(f"| {r['engine']} | {r['workers']} | {r['documents']} | {r['docs_per_second']:.2f} | "
+                   f"{r['seconds']:.0f} | {rss} |")
+    return out
+
+
+def render(res: dict, engines: dict | None) -> str:
+    """The figures block of the README, from the stored results."""
+    load = ", ".join(f"{x:.1f}" for x in res["machine"]["load_average_at_end"])
+    out = [START, "",
+           f"`python benchmarks/batch.py --n {res['documents']}` ({res['documents']} documents from "
+           f"{res['distinct_articles']} distinct articles, batches of {res['batch_size']}, "
+           f"{res['machine']['cpus']} CPUs, load average at the end {load}; engine start and model "
+           "loading included):", "", *_runs_table(res), ""]
+    scale = ", ".join(f"{e} {v:.2f}x" for e, v in sorted(res["scaling_2_over_1"].items()))
+    over = ", ".join(f"{k} {1 - v:.2f}x" for k, v in sorted(res["engine_overhead_vs_local"].items()))
+    out.append(f"Two workers over one: {scale or '-'}. The engine's documents/s against the local pool's "
+               f"at equal workers: {over or '-'}.")
+    if engines:
+        load = ", ".join(f"{x:.1f}" for x in engines["machine"]["load_average_at_end"])
+        out += ["", f"Engine comparison, same command with `--engines spark,ray --workers 2 --n "
+                    f"{engines['documents']}` (load average at the end {load}):", "", *_runs_table(engines)]
+    out += ["", END]
+    return "\n".join(out)
+
+
+def update_readme() -> None:
+    res = json.loads(RESULTS.read_text("utf-8"))
+    engines = json.loads(ENGINES.read_text("utf-8")) if ENGINES.exists() else None
+    text = README.read_text("utf-8")
+    a, b = text.index(START), text.index(END) + len(END)
+    README.write_text(text[:a] + render(res, engines) + text[b:], "utf-8")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=2000)
@@ -127,8 +172,12 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--batch-size", type=int, default=8)
     ap.add_argument("--data", default=os.environ.get("NEWSLOOM_DATA", str(ROOT.parent / "shared" / "data")))
-    ap.add_argument("--json", default=str(ROOT / "benchmarks" / "batch.json"))
+    ap.add_argument("--json", default=str(RESULTS))
+    ap.add_argument("--readme", action="store_true", help="Only render the stored figures into README.md.")
     args = ap.parse_args()
+    if args.readme:
+        update_readme()
+        return
 
     items = source_articles(Path(args.data))
     with tempfile.TemporaryDirectory(prefix="newsloom-batch-") as tmp:

@@ -185,3 +185,16 @@ def test_warc_input_then_ingest_of_the_output_without_new_analysis(tmp_path):
     [(source, reason)] = store.errors()
     assert source.endswith("empty.txt") and "empty" in reason
     assert ingest([str(out)], store, analyzer=_NoAnalysis()) == {"duplicate": 1, "failed": 1}
+
+
+def test_readme_scale_figures_are_the_stored_benchmark():
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("batch_benchmark", root / "benchmarks" / "batch.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    engines = json.loads(bench.ENGINES.read_text("utf-8"))
+    block = bench.render(json.loads(bench.RESULTS.read_text("utf-8")), engines)
+    assert block in bench.README.read_text("utf-8"), "run: python benchmarks/batch.py --readme"
+    assert {r["engine"] for r in engines["runs"]} == {"spark", "ray"}
