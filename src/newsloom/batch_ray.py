@@ -8,6 +8,7 @@ a private local Ray is started with exactly `workers` CPUs, bound to
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterable, Iterator
 
@@ -51,10 +52,10 @@ def _start(ray, workers: int) -> bool:
         return False
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     if os.environ.get("RAY_ADDRESS"):
-        ray.init(log_to_driver=False)
+        ray.init(log_to_driver=False, logging_level=logging.WARNING)
         return True
-    ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False,
-             _node_ip_address="127.0.0.1", configure_logging=False)
+    ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING,
+             _node_ip_address="127.0.0.1")
     return True
 
 
@@ -65,6 +66,7 @@ def ray_engine(batches: Iterable[list[dict]], workers: int) -> Iterator[dict]:
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     ctx.verbose_progress = False
+    logging.getLogger("ray.data").setLevel(logging.ERROR)  # newsloom's own bar shows the progress
     try:
         batch_size = None
         window: list[dict] = []
