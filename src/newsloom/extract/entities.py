@@ -48,6 +48,7 @@ class EntityRules:
         self.portfolios = {fold(p) for p in titles.get("portfolios", [])}
         self.honorifics = {fold(h) for h in titles.get("honorifics", [])}
         self.determiners = {fold(j) for j in titles.get("joiners", []) if j.isalpha()}
+        self.determiners_elided = {fold(j) for j in titles.get("joiners", []) if j.endswith(("'", "’"))}
         self.nouns_capitalized = str((data.get("places") or {}).get("nouns_capitalized", "")).lower() in ("yes", "true")
         cues = data.get("entity_cues") or {}
         shared = common().get("entity_cues") or {}
@@ -117,6 +118,12 @@ class EntityRules:
         if hyphen and fold(span + hyphen.group(0)) in self.titles:
             return []  # the first half of a hyphenated title ("Пресс" of "Пресс-секретарь")
         toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(span)]
+        # An elided article before a common noun opens no name ("L'esercito", "L'avvocato di Galli").
+        if toks:
+            first = text[toks[0][0]:toks[0][1]]
+            cut = max((first.find(x) + 1 for x in "'’" if x in first[:3]), default=0)
+            if cut and fold(first[:cut].replace("’", "'")) in self.determiners_elided and first[cut:cut + 1].islower():
+                toks = toks[1:]
         # Leading lower-case words are common nouns, not part of the name ("traité New START").
         cue_type = None
         while len(toks) > 1 and not text[toks[0][0]:toks[0][1]][:1].isupper():
