@@ -66,12 +66,8 @@ def ingest(sources: list[str], store, *, analyzer: Analyzer | None = None, progr
             bar.set_postfix(new=counts["new"], duplicate=counts["duplicate"], failed=counts["failed"])
 
     def flush() -> None:
-        added = []
         try:
-            with store.transaction():
-                for rec in pending:
-                    if store.add(rec):
-                        added.append(rec)
+            added = store.add_many(pending)
         except Exception:  # one bad record: store the others one by one, and name the bad one
             added = []
             for rec in pending:

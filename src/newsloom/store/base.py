@@ -122,7 +122,7 @@ def now() -> str:
 class Store:
     """A store of records. Subclasses provide `_connect`-time setup, `execute`, `query`,
     `transaction`, the type of `{autoid}`, and the full-text index (`FTS_MIGRATIONS`,
-    `_index_text`, `_match`)."""
+    `FTS_INSERT`, `_fts_row`, `_match`)."""
 
     AUTOID = "INTEGER PRIMARY KEY"
     # version -> backend-specific statements applied in the same transaction as MIGRATIONS[version - 1]
@@ -189,69 +189,95 @@ class Store:
             rec = Record.model_validate(json.loads(body))
             self.execute("DELETE FROM quotes WHERE record_id = ?", (rec.id,))
             self.execute("DELETE FROM events WHERE record_id = ?", (rec.id,))
-            self._write_parts(rec, names=False)
+            self._write_parts([rec], names=False, index=False)
 
     # ------------------------------------------------------------ writing
 
     def has(self, record_id: str) -> bool:
         return bool(self.query("SELECT 1 FROM records WHERE id = ?", (record_id,)))
 
+    _RECORD_INSERT = ("INSERT INTO records (id, language, published, title, uri, body, ingested_at, source) "
+                      "VALUES (?,?,?,?,?,?,?,?)")
+    _PART_INSERTS = {
+        "entities": "INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?)",
+        "entity_names": "INSERT INTO entity_names VALUES (?,?,?)",
+        "mentions": "INSERT INTO mentions VALUES (?,?,?,?)",
+        "times": "INSERT INTO times VALUES (?,?,?,?,?,?,?,?)",
+        "places": "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+        "quotes": "INSERT INTO quotes (record_id, n, text, speaker, kind, start_char, end_char) VALUES (?,?,?,?,?,?,?)",
+        "events": "INSERT INTO events (record_id, n, type, text, status, start_char, end_char, place) "
+                  "VALUES (?,?,?,?,?,?,?,?)",
+    }
+    # the full-text index: an INSERT taking the row `_fts_row` makes (backend-specific)
+    FTS_INSERT = ""
+
     def add(self, rec: Record, *, source: str | None = None) -> bool:
         """Store a record whole and in its tables, in one transaction; False when it was already
         there (same id = same source bytes). Safe to run from several processes at once."""
         with self.transaction():
-            inserted = self.execute(
-                "INSERT INTO records (id, language, published, title, uri, body, ingested_at, source) "
-                "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING",
-                (rec.id, rec.language.code, rec.published, rec.title, rec.source.uri, rec.to_json(None), now(),
-                 source))
+            inserted = self.execute(self._RECORD_INSERT + " ON CONFLICT (id) DO NOTHING", self._record_row(rec, source))
             if not inserted:
                 return False
-            self._write_parts(rec)
-            self._index_text(rec)
+            self._write_parts([rec])
         return True
 
-    def add_many(self, records: Iterable[Record], *, source: str | None = None) -> tuple[int, int]:
-        """Store records in one transaction; (new, duplicate)."""
-        new = dup = 0
+    def add_many(self, records: Iterable[Record], *, source: str | None = None) -> list[Record]:
+        """Store many records in one transaction, a few statements for all of them; the records that
+        were new (the others were stored already, or repeat one earlier in `records`). Another process
+        storing one of them at the same moment makes the whole call fail and roll back."""
+        batch: dict[str, Record] = {}
+        for rec in records:
+            batch.setdefault(rec.id, rec)
+        if not batch:
+            return []
         with self.transaction():
-            for rec in records:
-                if self.add(rec, source=source):
-                    new += 1
-                else:
-                    dup += 1
-        return new, dup
+            known = set()
+            ids = list(batch)
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                known.update(r for (r,) in self.query(
+                    f"SELECT id FROM records WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+            new = [rec for rid, rec in batch.items() if rid not in known]
+            self.executemany(self._RECORD_INSERT, [self._record_row(rec, source) for rec in new])
+            self._write_parts(new)
+        return new
 
-    def _write_parts(self, rec: Record, *, names: bool = True) -> None:
-        """The filter tables of one record; `names=False` leaves entities and their names alone."""
-        rid = rec.id
-        if names:
-            self.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?)", [
-                (rid, e.id, e.name, name_key(e.name), e.type, e.country,
-                 e.geo.lat if e.geo else None, e.geo.lon if e.geo else None, e.salience) for e in rec.entities])
-            keyed = []
-            for e in rec.entities:
-                keys = {name_key(x) for x in [e.name, *e.aliases]} | {name_key(e.name.split()[-1])}
-                keyed.extend((rid, e.id, k) for k in sorted(keys))
-            self.executemany("INSERT INTO entity_names VALUES (?,?,?)", keyed)
-        self.executemany("INSERT INTO mentions VALUES (?,?,?,?)", sorted({
-            (rid, e.id, s, t) for e in rec.entities for s, t in e.mentions}))
-        self.executemany("INSERT INTO times VALUES (?,?,?,?,?,?,?,?)", [
-            (rid, i, t.text, t.type, t.value, t.utc, t.start, t.end) for i, t in enumerate(rec.times)])
-        self.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", [
-            (rid, e.id, e.name, name_key(e.name), e.country, e.geo.lat, e.geo.lon, e.geo.source_id, e.geo.kind)
-            for e in rec.entities if e.geo is not None])
-        self.executemany(
-            "INSERT INTO quotes (record_id, n, text, speaker, kind, start_char, end_char) VALUES (?,?,?,?,?,?,?)",
-            [(rid, i, q.text, q.speaker, q.kind, q.start, q.end) for i, q in enumerate(rec.quotes)])
-        self.executemany(
-            "INSERT INTO events (record_id, n, type, text, status, start_char, end_char, place) "
-            "VALUES (?,?,?,?,?,?,?,?)",
-            [(rid, i, ev.type, ev.text, ev.status, ev.start, ev.end, ev.place) for i, ev in enumerate(rec.events)])
+    @staticmethod
+    def _record_row(rec: Record, source: str | None) -> tuple:
+        return (rec.id, rec.language.code, rec.published, rec.title, rec.source.uri, rec.to_json(None), now(), source)
+
+    def _write_parts(self, records: list[Record], *, names: bool = True, index: bool = True) -> None:
+        """The filter tables (and the full-text index) of records; `names=False` leaves entities and their
+        names alone."""
+        rows: dict[str, list[tuple]] = {t: [] for t in self._PART_INSERTS}
+        for rec in records:
+            rid = rec.id
+            if names:
+                for e in rec.entities:
+                    rows["entities"].append((rid, e.id, e.name, name_key(e.name), e.type, e.country,
+                                             e.geo.lat if e.geo else None, e.geo.lon if e.geo else None, e.salience))
+                    keys = {name_key(x) for x in [e.name, *e.aliases]} | {name_key(e.name.split()[-1])}
+                    rows["entity_names"].extend((rid, e.id, k) for k in sorted(keys))
+            rows["mentions"].extend(sorted({(rid, e.id, s, t) for e in rec.entities for s, t in e.mentions}))
+            rows["times"].extend((rid, i, t.text, t.type, t.value, t.utc, t.start, t.end)
+                                 for i, t in enumerate(rec.times))
+            rows["places"].extend((rid, e.id, e.name, name_key(e.name), e.country, e.geo.lat, e.geo.lon,
+                                   e.geo.source_id, e.geo.kind) for e in rec.entities if e.geo is not None)
+            rows["quotes"].extend((rid, i, q.text, q.speaker, q.kind, q.start, q.end) for i, q in enumerate(rec.quotes))
+            rows["events"].extend((rid, i, ev.type, ev.text, ev.status, ev.start, ev.end, ev.place)
+                                  for i, ev in enumerate(rec.events))
+        for table, sql in self._PART_INSERTS.items():
+            if rows[table]:
+                self.executemany(sql, rows[table])
+        if index and records:
+            self.executemany(self.FTS_INSERT, [self._fts_row(rec) for rec in records])
+
+    def _fts_row(self, rec: Record) -> tuple:
+        """The row of the full-text index for a record (backend-specific)."""
+        raise NotImplementedError
 
     def _index_text(self, rec: Record) -> None:
-        """Add a record to the full-text index (backend-specific)."""
-        raise NotImplementedError
+        self.execute(self.FTS_INSERT, self._fts_row(rec))
 
     def _match(self, query: str) -> tuple[str, list]:
         """A WHERE condition on `r.id` selecting records whose text matches, and its arguments."""

@@ -87,10 +87,12 @@ class PostgresStore(Store):
     def close(self) -> None:
         self.db.close()
 
-    def _index_text(self, rec: Record) -> None:
+    FTS_INSERT = ("INSERT INTO search VALUES (?, setweight(to_tsvector('simple', ?), 'A') || "
+                  "to_tsvector('simple', ?))")
+
+    def _fts_row(self, rec: Record) -> tuple:
         title, text, quotes, names = self._searchable(rec)
-        self.execute("INSERT INTO search VALUES (?, setweight(to_tsvector('simple', ?), 'A') || "
-                     "to_tsvector('simple', ?))", (rec.id, fold(f"{title} {names}"), fold(f"{text} {quotes}")))
+        return rec.id, fold(f"{title} {names}"), fold(f"{text} {quotes}")
 
     def _match(self, query: str) -> tuple[str, list]:
         return ("r.id IN (SELECT record_id FROM search WHERE doc @@ plainto_tsquery('simple', ?))",

@@ -62,8 +62,10 @@ class SQLiteStore(Store):
     def close(self) -> None:
         self.db.close()
 
-    def _index_text(self, rec: Record) -> None:
-        self.execute("INSERT INTO search VALUES (?,?,?,?,?)", (rec.id, *self._searchable(rec)))
+    FTS_INSERT = "INSERT INTO search VALUES (?,?,?,?,?)"
+
+    def _fts_row(self, rec: Record) -> tuple:
+        return (rec.id, *self._searchable(rec))
 
     def _match(self, query: str) -> tuple[str, list]:
         return "r.id IN (SELECT record_id FROM search WHERE search MATCH ?)", [_fts_query(query)]
