@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pyarrow as pa
@@ -198,3 +199,11 @@ def test_readme_scale_figures_are_the_stored_benchmark():
     block = bench.render(json.loads(bench.RESULTS.read_text("utf-8")), engines)
     assert block in bench.README.read_text("utf-8"), "run: python benchmarks/batch.py --readme"
     assert {r["engine"] for r in engines["runs"]} == {"spark", "ray"}
+
+
+def test_ray_engine_without_ray_says_how_to_install_it(tmp_path, monkeypatch):
+    from newsloom.errors import MissingExtraError
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # what an environment without the extra sees
+    with pytest.raises(MissingExtraError, match=r"pip install 'newsloom\[ray\]'"):
+        run_batch([str(CORPUS / "en_summit.txt")], tmp_path / "o", engine="ray")
