@@ -244,7 +244,8 @@ class Store:
 
     @staticmethod
     def _record_row(rec: Record, source: str | None) -> tuple:
-        return (rec.id, rec.language.code, rec.published, rec.title, rec.source.uri, rec.to_json(None), now(), source)
+        body = rec.model_dump_json(by_alias=True)  # the same JSON as Record.to_json, written by pydantic-core
+        return rec.id, rec.language.code, rec.published, rec.title, rec.source.uri, body, now(), source
 
     def _write_parts(self, records: list[Record], *, names: bool = True, index: bool = True) -> None:
         """The filter tables (and the full-text index) of records; `names=False` leaves entities and their
