@@ -88,6 +88,18 @@ def test_filters_and_full_text(empty_store):
     parts_match_bodies(empty_store)
 
 
+def test_both_ways_of_filtering_give_the_same_rows(empty_store):
+    """Filters looked up through their index first, or tested on each record read newest first."""
+    empty_store.add_many([make_record(i) for i in range(80)])
+    asks = [dict(person="Putin"), dict(place="Paris", event="AGREE"), dict(query="wheat", person="Xi Jinping"),
+            dict(event="CONSULT", language="de", since="2025-03-01"), dict(person="Putin", place="Rome", limit=3)]
+    empty_store.COMMON_SHARE = 1.0  # every filter counts as rare
+    first = [empty_store.search(**a) for a in asks]
+    empty_store.COMMON_SHARE = 0.0  # every filter counts as common
+    assert [empty_store.search(**a) for a in asks] == first
+    assert all(first[:4])
+
+
 def test_errors_are_kept_in_order(empty_store):
     empty_store.add_error("a.txt", "empty input")
     empty_store.add_error("b.warc@12", "not a WARC archive")

@@ -88,6 +88,10 @@ MIGRATIONS: list[str] = [
                                PRIMARY KEY (record_id, entity_id));
     CREATE INDEX entity_links_canonical ON entity_links(canonical_id)
     """,
+    # 4: newest-first reading in a stable order (date, then id) straight from an index
+    """
+    CREATE INDEX records_published_id ON records(published, id)
+    """,
 ]
 
 COUNTED = ("records", "errors", "entities", "mentions", "quotes", "events", "times", "places")
@@ -318,6 +322,11 @@ class Store:
                 yield Record.model_validate(json.loads(body))
             last = rows[-1][0]
 
+    # a filter matching more than this share of the records is checked record by record while the
+    # records are read newest first (the first `limit` found end the scan); a rarer one is looked up
+    # through its index first
+    COMMON_SHARE = 0.02
+
     def search(self, query: str | None = None, *, person: str | None = None, place: str | None = None,
                event: str | None = None, language: str | None = None, since: str | None = None,
                until: str | None = None, limit: int = 50) -> list[dict]:
@@ -327,17 +336,27 @@ class Store:
             cond, cargs = self._match(query)
             where.append(cond)
             args.extend(cargs)
+        filters = []  # (rows matching, subquery giving record_id, its argument)
+        names = ("SELECT n.record_id FROM entity_names n JOIN entities e ON e.record_id = n.record_id "
+                 "AND e.entity_id = n.entity_id WHERE n.key = ? AND e.type {types}")
         if person:
-            where.append("r.id IN (SELECT n.record_id FROM entity_names n JOIN entities e ON e.record_id = n.record_id "
-                         "AND e.entity_id = n.entity_id WHERE n.key = ? AND e.type = 'PERSON')")
-            args.append(name_key(person))
+            key = name_key(person)
+            filters.append((self._rows_with("entity_names", "key", key), names.format(types="= 'PERSON'"), key))
         if place:
-            where.append("r.id IN (SELECT n.record_id FROM entity_names n JOIN entities e ON e.record_id = n.record_id "
-                         "AND e.entity_id = n.entity_id WHERE n.key = ? AND e.type IN ('PLACE', 'FACILITY'))")
-            args.append(name_key(place))
+            key = name_key(place)
+            filters.append((self._rows_with("entity_names", "key", key),
+                            names.format(types="IN ('PLACE', 'FACILITY')"), key))
         if event:
-            where.append("r.id IN (SELECT record_id FROM events WHERE type = ?)")
-            args.append(event.upper())
+            filters.append((self._rows_with("events", "type", event.upper()),
+                            "SELECT record_id FROM events WHERE type = ?", event.upper()))
+        common = max(1.0, self.COMMON_SHARE * self._records_estimate())
+        for n, sub, arg in sorted(filters, key=lambda f: f[0]):
+            if n <= common:
+                where.append(f"r.id IN ({sub})")
+            else:  # tested on each record read, newest first
+                alias = "n" if "entity_names n" in sub else "events"
+                where.append(f"EXISTS ({sub} AND {alias}.record_id = r.id)")
+            args.append(arg)
         if language:
             where.append("r.language = ?")
             args.append(language)
@@ -349,8 +368,23 @@ class Store:
             args.append(until + "\uffff")
         sql = ("SELECT r.id, r.published, r.language, r.title, r.uri FROM records r"
                + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY r.published DESC, r.id LIMIT ?")
+               + " ORDER BY r.published DESC, r.id DESC LIMIT ?")
         return [dict(zip(RESULT_COLUMNS, row)) for row in self.query(sql, (*args, limit))]
+
+    def _rows_with(self, table: str, column: str, value: str, cap: int = 100_000) -> int:
+        """How many rows of an indexed column hold a value (counted up to `cap`)."""
+        return self.query(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {column} = ? LIMIT ?) x",
+                          (value, cap))[0][0]
+
+    def _records_estimate(self) -> int:
+        """The number of records, counted at most once a minute."""
+        import time
+
+        at, n = getattr(self, "_estimate", (0.0, 0))
+        if time.monotonic() - at > 60 or n == 0:
+            n = self.count()
+            self._estimate = (time.monotonic(), n)
+        return n
 
     def timeline(self, name: str) -> list[dict]:
         """What an entity did and said, by date, with sources; found by any spelling or script, through
