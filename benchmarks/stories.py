@@ -39,7 +39,7 @@ def synthetic(n: int, *, per_day: int = 300, seed: int = 1) -> tuple[list[Articl
         names = [f"e{event}n{i}" for i in range(3)]
         start = 730000 + int(rng.integers(0, days))
         for _ in range(size):
-            v = center + rng.standard_normal(VECTOR_DIM).astype(np.float32) * 0.045
+            v = center + rng.standard_normal(VECTOR_DIM).astype(np.float32) * 0.03  # cosine ~0.7 between two
             keys = {n for n in names if rng.random() < 0.7} | {common[int(i)] for i in rng.zipf(1.6, 2) % 30}
             aid = f"a{len(articles)}"
             articles.append(Article(id=aid, day=start + int(rng.integers(0, 3)), language="xx", title=aid,
