@@ -30,7 +30,7 @@ def inputs(tmp_path) -> Path:
     shutil.copytree(CORPUS, d)
     (d / "picture.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     table = pa.table({"text": [PARQUET_ARTICLE], "url": ["https://example.org/macron-merz"],
-                      "published": ["2025-05-08T10:00:00+02:00"]})
+                      "published": ["2025-05-08T10:00:00+02:00"], "source": ["Le Quotidien"]})
     pq.write_table(table, d / "more.parquet")
     return d
 
@@ -48,7 +48,7 @@ def check_output(out: Path) -> pa.Table:
     assert eu["date"] == "2025-05-05" and eu["events"] == ["SANCTION"]
     assert (out / "records" / "language=fr" / "date=2025-05-08").is_dir()
     macron = by_url["https://example.org/macron-merz"]
-    assert "Emmanuel Macron" in macron["persons"]
+    assert "Emmanuel Macron" in macron["persons"] and macron["source"] == "Le Quotidien"
     for row in t.to_pylist():  # the JSON column is the whole record, its spans intact
         rec = Record.model_validate_json(row["record"])
         assert rec.id == row["id"] and rec.text == row["text"]

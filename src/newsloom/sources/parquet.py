@@ -11,6 +11,7 @@ Three layouts are recognized from the columns of each file:
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -65,8 +66,13 @@ def _articles(pf, path, columns: list[str]) -> Iterator[Document | InputError]:
         published = row.get("published")
         if published is not None and not isinstance(published, str):
             published = published.isoformat()  # a timestamp or date column
+        source = row.get("source") if isinstance(row.get("source"), str) and row["source"].strip() else None
+        source_is_url = bool(source and source.startswith(("http://", "https://")))
         try:
-            yield make_document(html or text, name=name, uri=row.get("url") or row.get("source"),
+            doc = make_document(html or text, name=name, uri=row.get("url") or (source if source_is_url else None),
                                 content_type="text/html" if html else "text/plain", published=published)
         except InputError as exc:
             yield exc
+            continue
+        # the publication, as in a JSONL line: kept beside the record (batch and store)
+        yield dataclasses.replace(doc, meta={**doc.meta, "source": source}) if source else doc
