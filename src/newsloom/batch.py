@@ -194,12 +194,15 @@ def run_batch(inputs: list[str], out: str | Path, *, engine="local", workers: in
 def _progress_bar():
     from tqdm import tqdm
 
-    return tqdm(unit="doc", file=sys.stderr, desc="analyzing", smoothing=0.1)
+    return tqdm(unit="doc", file=sys.stderr, desc="analyzing", smoothing=0.1,
+                bar_format="{desc}: {n_fmt} documents [{elapsed}{postfix}]")
 
 
 def _tick(bar, result: BatchResult, *, records: int = 0, errors: int = 0) -> None:
     result.records += records
     result.errors += errors
     if bar is not None:
+        elapsed = bar.format_dict["elapsed"] or 1e-9
+        bar.set_postfix_str(f"{(bar.n + records + errors) / elapsed:.2f} documents/s, records {result.records}, "
+                            f"errors {result.errors}, already done {result.skipped}", refresh=False)
         bar.update(records + errors)
-        bar.set_postfix(records=result.records, errors=result.errors, skipped=result.skipped, refresh=False)
