@@ -45,3 +45,22 @@ def test_events_without_a_parser_use_cue_words():
     rec = analyze("Russland und die Ukraine trafen sich in Genf zu Gesprächen über einen Waffenstillstand.",
                   published="2025-06-05")
     assert any(ev.type == "CONSULT" for ev in rec.events) or "events" in rec.coverage.skipped
+
+
+@pytest.mark.slow
+def test_russian_stem_cues_match_inflected_forms(analyzer):
+    text = ("Министр иностранных дел России Сергей Лавров и глава МИД Турции Хакан Фидан провели переговоры "
+            "в Анкаре. Евросоюз ввел новые санкции против России.")
+    evs = events(analyze(text, published="2025-06-05", analyzer=analyzer))
+    consult = next(e for e in evs if e[0] == "CONSULT")
+    assert "Сергей Лавров" in consult[1] + consult[2]
+    assert any(e[0] == "SANCTION" and "Евросоюз" in e[1] and e[2] for e in evs)
+
+
+@pytest.mark.slow
+def test_italian_stem_cues_match_inflected_forms(analyzer):
+    text = ("L'avvocato Federico Santoro ha accusato la procura di Milano di aver cercato un capro espiatorio. "
+            "Il ministro dell'Economia Giancarlo Bernardi incontrerà venerdì una delegazione dei risparmiatori.")
+    evs = events(analyze(text, published="2025-10-16", analyzer=analyzer))
+    assert any(e[0] == "ACCUSE" and "Federico Santoro" in e[1] for e in evs)
+    assert any(e[0] == "CONSULT" and "Giancarlo Bernardi" in e[1] + e[2] for e in evs)
