@@ -97,18 +97,37 @@ class EntityRules:
     def _capitalized_run(self, text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The tokens up to the first lower-case word that is not a connector between capitals."""
         words = [text[a:b] for a, b in toks]
+
+        def named(w: str) -> bool:  # a capital, a number, a particle joined to a capital ("al-Thaqafi")
+            return w[:1].isupper() or w[:1].isdigit() or "-" in w and w.split("-")[-1][:1].isupper()
+
         n = len(toks)
-        for i in range(1, len(words)):
+        i = 1
+        while i < len(words):
             w = words[i]
-            if not w[:1].isalpha() or w[:1].isupper():
+            if w.startswith("("):
+                break  # a bracket holds an acronym or a gloss of the name ("Clarín (periódico)"): kept as is
+            if named(w) or not w[:1].isalpha():
+                i += 1
                 continue
-            joins = fold(w) in self.connectors and any(x[:1].isupper() for x in words[i + 1:i + 3])
-            if not joins:
-                n = i
-                break
+            # lower-case words may join capitals: connectors, and at most one common noun among
+            # them ("Organización de las Naciones Unidas", "Selección de fútbol de Gales")
+            j = i
+            while j < len(words) and j < i + 4 and words[j][:1].isalpha() and not named(words[j]):
+                j += 1
+            stretch = [fold(x) for x in words[i:j]]
+            nouns = [x for x in stretch if x not in self.connectors]
+            if j < len(words) and words[j].strip(".,;:").isalpha() and named(words[j]) \
+                    and stretch[-1] in self.connectors and len(nouns) <= 1:
+                i = j
+                continue
+            n = i
+            break
         out = toks[:n]
-        while len(out) > 1 and not text[out[-1][0]:out[-1][1]][:1].isupper():
+        while n < len(toks) and len(out) > 1 and not named(text[out[-1][0]:out[-1][1]]):
             out.pop()
+        if len(out) == 1 < len(toks) and fold(text[out[0][0]:out[0][1]]) in self.determiners:
+            return []  # "Los equipos de ...": only the sentence's article was left
         return out
 
     def correct(self, text: str, m: Mention) -> list[Mention]:
