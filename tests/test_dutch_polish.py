@@ -76,13 +76,17 @@ def _person(rec, name):
     return next(e for e in rec.entities if e.type == "PERSON" and name in [e.name, *e.aliases])
 
 
-def test_polish_surname_in_the_genitive_joins_the_person(analyzer):
-    text = ("Premier Donald Tusk spotkał się w czwartek w Warszawie z przedstawicielami rolników. "
-            "Według Tuska rząd przygotuje nowe przepisy jeszcze w tym roku.")
+@pytest.mark.parametrize("second, form", [
+    ("Rolnicy czekają teraz na decyzję Tuska w sprawie importu zboża.", "Tuska"),
+    ("Przedstawiciele związków rozmawiali z Tuskiem przez trzy godziny.", "Tuskiem"),
+])
+def test_polish_surname_in_another_case_joins_the_person(analyzer, second, form):
+    text = "Premier Donald Tusk spotkał się w czwartek w Warszawie z przedstawicielami rolników. " + second
     rec = analyze(text, published="2025-08-14", analyzer=analyzer)
     tusk = _person(rec, "Donald Tusk")
-    assert "Tuska" in tusk.aliases
-    assert len([e for e in rec.entities if e.type == "PERSON"]) == 1
+    assert form in tusk.aliases
+    assert any(rec.text[a:b] == form for a, b in tusk.mentions)
+    assert not any(form in [e.name, *e.aliases] for e in rec.entities if e is not tusk)
     assert [r.title for r in tusk.roles] == ["Premier"]
 
 

@@ -39,7 +39,7 @@ class EntityStage:
                                               after_preposition=parsed.ner is not None or parsed.doc is not None)
         groups = link(text, mentions, self.inflections,
                       is_country=lambda form: self.countries.country_of_name(form) is not None)
-        _surnames_alone(text, groups)
+        _surnames_alone(text, groups, self.inflections)
         if gazetteer is not None:
             _places_taken_for_people(groups, text, gazetteer)
         # A country name that is a person's surname ("Luís Montenegro") is no cue to a country.
@@ -132,9 +132,12 @@ def _with_gazetteer_places(text: str, mentions: list[Mention], gazetteer: Gazett
     return sorted(out, key=lambda x: x.start)
 
 
-def _surnames_alone(text: str, groups: list[Group]) -> None:
+def _surnames_alone(text: str, groups: list[Group], endings: tuple[str, ...] = ()) -> None:
     """Every other place a person's surname stands alone is a mention of that person ("Wadephul
-    sagte"), when no other person of the article shares the surname."""
+    sagte"), when no other person of the article shares the surname; in an inflected language,
+    with any of its case endings ("Tuska", "Tuskiem")."""
+    case = "|".join(re.escape(e) for e in sorted(endings, key=len, reverse=True))
+    case = f"(?:{case})?" if case else ""
     taken = [(m.start, m.end) for g in groups for m in g.mentions]
     surnames: dict[str, list[Group]] = {}
     for g in groups:
@@ -143,10 +146,10 @@ def _surnames_alone(text: str, groups: list[Group]) -> None:
     for name, owners in surnames.items():
         if len(owners) != 1 or len(name) < 3 or not name[:1].isupper():
             continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}{case}(?![\w-])", text):
             if not any(m.start() < b and a < m.end() for a, b in taken):
                 owners[0].mentions.append(Mention(m.start(), m.end(), "PERSON"))
-                owners[0].forms.append(name)
+                owners[0].forms.append(m.group(0))
                 taken.append((m.start(), m.end()))
         owners[0].mentions.sort(key=lambda x: x.start)
 
