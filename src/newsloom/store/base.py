@@ -353,12 +353,16 @@ class Store:
         for n, sub, arg in sorted(filters, key=lambda f: f[0]):
             if n <= common:
                 where.append(f"r.id IN ({sub})")
-            else:  # tested on each record read, newest first
+            else:  # tested on each record read, newest first, through the record's own rows: `|| ''`
+                # keeps SQLite from walking the index of the (common) value for every record instead
                 alias = "n" if "entity_names n" in sub else "events"
-                where.append(f"EXISTS ({sub} AND {alias}.record_id = r.id)")
+                column = "n.key" if alias == "n" else "type"
+                correlated = sub.replace(f"{column} = ?", f"{column} || '' = ?")
+                where.append(f"EXISTS ({correlated} AND {alias}.record_id = r.id)")
             args.append(arg)
-        if language:
-            where.append("r.language = ?")
+        if language:  # a common language is tested on each record read newest first, a rare one looked up
+            common_language = self._rows_with("records", "language", language) > common
+            where.append("r.language || '' = ?" if common_language else "r.language = ?")
             args.append(language)
         if since:
             where.append("r.published >= ?")
