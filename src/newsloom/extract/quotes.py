@@ -77,6 +77,7 @@ class Speakers:
         endings = tuple(fold(e) for e in spec.get("verb_endings", []))
         self.stems = {v[: -len(e)] for v in self.verbs for e in endings if v.endswith(e) and len(v) - len(e) >= 3}
         self.mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions), key=lambda x: x[0])
+        self.role_spans = [(r.start, r.end) for ent in entities for r in ent.roles]
         self.last_speaker: tuple[int, Entity] | None = None
         self.gender = self._genders(entities)
 
@@ -147,7 +148,8 @@ class Speakers:
         for a, b in reversed(self.parsed.sents):
             if a >= before:
                 continue
-            first = next(((s, ent) for s, e, ent in self.mentions if a <= s < min(b, before) and fits(ent)), None)
+            first = next(((s, ent) for s, e, ent in self.mentions if a <= s < min(b, before) and fits(ent)
+                          and not any(x <= s < y for x, y in self.role_spans)), None)  # "l'avvocato di Galli, X"
             if first:
                 cands.append(first)
                 break
