@@ -157,6 +157,9 @@ class EntityRules:
             toks = toks[1:]
         if self.names_capitalized:
             toks = self._capitalized_run(text, toks)
+        if len(toks) > 2 and fold(text[toks[0][0]:toks[0][1]]) in self.determiners \
+                and fold(text[toks[1][0]:toks[1][1]]) in self.titles:
+            toks = toks[1:]  # "Il ministro dell'Economia Giancarlo Bernardi": the article before a title
         # A title (and its demonym) the model took into the name: "Premier Donald Tusk",
         # "Belgische premier Bart De Wever" are people, named by the words after the title.
         titled = False
@@ -166,9 +169,6 @@ class EntityRules:
                                  or titled and not text[toks[0][0]:toks[0][1]][:1].isupper()):
             # after the title, its lower-case complement goes too ("Министр энергетики России ...")
             titled = titled or fold(text[toks[0][0]:toks[0][1]]) in self.titles
-        if len(toks) > 2 and fold(text[toks[0][0]:toks[0][1]]) in self.determiners \
-                and fold(text[toks[1][0]:toks[1][1]]) in self.titles:
-            toks = toks[1:]  # "Il ministro dell'Economia Giancarlo Bernardi": the article before a title
             toks = toks[1:]
         if titled and m.type != "PERSON" and all(text[a:b][:1].isupper() for a, b in toks):
             m = replace(m, type="PERSON")
