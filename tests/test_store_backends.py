@@ -92,12 +92,13 @@ def test_both_ways_of_filtering_give_the_same_rows(empty_store):
     """Filters looked up through their index first, or tested on each record read newest first."""
     empty_store.add_many([make_record(i) for i in range(80)])
     asks = [dict(person="Putin"), dict(place="Paris", event="AGREE"), dict(query="wheat", person="Xi Jinping"),
-            dict(event="CONSULT", language="de", since="2025-03-01"), dict(person="Putin", place="Rome", limit=3)]
-    empty_store.COMMON_SHARE = 1.0  # every filter counts as rare
+            dict(event="CONSULT", language="de", since="2025-03-01"), dict(person="Putin", place="Rome", limit=3),
+            dict(query="hours"), dict(query="number 17."), dict(query="wheat hours", since="2025-05-01", limit=4)]
+    empty_store.COMMON_SHARE, empty_store.TEXT_TEST_COST = 1.0, 1e9  # every filter counts as rare
     first = [empty_store.search(**a) for a in asks]
-    empty_store.COMMON_SHARE = 0.0  # every filter counts as common
+    empty_store.COMMON_SHARE, empty_store.TEXT_TEST_COST = 0.0, 0.0  # every filter counts as common
     assert [empty_store.search(**a) for a in asks] == first
-    assert all(first[:4])
+    assert all(first[:4]) and all(first[5:])
 
 
 def test_errors_are_kept_in_order(empty_store):
@@ -117,7 +118,7 @@ def test_a_store_made_before_migration_2_is_migrated_and_backfilled(db_url, monk
                         "VALUES (?,?,?,?,?,?,?)", (rec.id, rec.language.code, rec.published, rec.title,
                                                    rec.source.uri, rec.to_json(None), base.now()))
             old.execute("INSERT INTO quotes VALUES (?,?,?,?,?)", (rec.id, 0, rec.quotes[0].text, "e1", "direct"))
-            old._index_text(rec)
+            base.Store._index(old, [rec])  # the full-text row as version 1 wrote it
             for e in rec.entities:
                 old.execute("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?)",
                             (rec.id, e.id, e.name, base.name_key(e.name), e.type, e.country, None, None, e.salience))
@@ -127,4 +128,7 @@ def test_a_store_made_before_migration_2_is_migrated_and_backfilled(db_url, monk
     assert new.version() == len(base.MIGRATIONS)
     assert new.count("places") == 3 and new.count("times") == 3 and new.count("quotes") == 3
     parts_match_bodies(new)
+    for cost in (0.0, 1e9):  # the full-text index still answers, by either plan
+        new.TEXT_TEST_COST = cost
+        assert {r["id"] for r in new.search("energy")} == {r.id for r in recs if "energy" in r.text} != set()
     new.close()

@@ -92,6 +92,8 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX records_published_id ON records(published, id)
     """,
+    # 5: nothing shared; SQLite maps each record to its row of the full-text index (FTS_MIGRATIONS)
+    "",
 ]
 
 COUNTED = ("records", "errors", "entities", "mentions", "quotes", "events", "times", "places")
@@ -275,17 +277,26 @@ class Store:
             if rows[table]:
                 self.executemany(sql, rows[table])
         if index and records:
-            self.executemany(self.FTS_INSERT, [self._fts_row(rec) for rec in records])
+            self._index(records)
+
+    def _index(self, records: list[Record]) -> None:
+        """Add records to the full-text index."""
+        self.executemany(self.FTS_INSERT, [self._fts_row(rec) for rec in records])
 
     def _fts_row(self, rec: Record) -> tuple:
         """The row of the full-text index for a record (backend-specific)."""
         raise NotImplementedError
 
     def _index_text(self, rec: Record) -> None:
-        self.execute(self.FTS_INSERT, self._fts_row(rec))
+        self._index([rec])
 
-    def _match(self, query: str) -> tuple[str, list]:
-        """A WHERE condition on `r.id` selecting records whose text matches, and its arguments."""
+    def _match(self, query: str, common: bool = False) -> tuple[str, list]:
+        """A WHERE condition on `r` selecting records whose text matches, and its arguments: for a
+        `common` query a test of each record read, else a lookup of the matching records first."""
+        raise NotImplementedError
+
+    def _text_matches(self, query: str, cap: int) -> int:
+        """How many records the full-text query matches (counted up to `cap`)."""
         raise NotImplementedError
 
     @staticmethod
@@ -326,16 +337,28 @@ class Store:
     # records are read newest first (the first `limit` found end the scan); a rarer one is looked up
     # through its index first
     COMMON_SHARE = 0.02
+    TEXT_TEST_COST = 4.0
 
     def search(self, query: str | None = None, *, person: str | None = None, place: str | None = None,
                event: str | None = None, language: str | None = None, since: str | None = None,
                until: str | None = None, limit: int = 50) -> list[dict]:
         """Records matching every given condition, newest first."""
         where, args = [], []
+        records = self._records_estimate()
+        common = max(1.0, self.COMMON_SHARE * records)
+        text: tuple[str, list] | None = None  # a common full-text condition, tested last
         if query and query.strip():
-            cond, cargs = self._match(query)
-            where.append(cond)
-            args.extend(cargs)
+            # Looking up the matching records costs about one step per match; testing each record read
+            # newest first costs about limit * records / matches tests, each dearer (TEXT_TEST_COST steps
+            # a word): the cheaper plan is the one whose cost is the smaller.
+            cost = self.TEXT_TEST_COST * max(1, len(query.split()))
+            cut = max(1.0, (cost * limit * records) ** 0.5)
+            if self._text_matches(query, int(cut) + 1) > cut:
+                text = self._match(query, common=True)
+            else:
+                cond, cargs = self._match(query)
+                where.append(cond)
+                args.extend(cargs)
         filters = []  # (rows matching, subquery giving record_id, its argument)
         names = ("SELECT n.record_id FROM entity_names n JOIN entities e ON e.record_id = n.record_id "
                  "AND e.entity_id = n.entity_id WHERE n.key = ? AND e.type {types}")
@@ -349,7 +372,6 @@ class Store:
         if event:
             filters.append((self._rows_with("events", "type", event.upper()),
                             "SELECT record_id FROM events WHERE type = ?", event.upper()))
-        common = max(1.0, self.COMMON_SHARE * self._records_estimate())
         for n, sub, arg in sorted(filters, key=lambda f: f[0]):
             if n <= common:
                 where.append(f"r.id IN ({sub})")
@@ -370,6 +392,9 @@ class Store:
         if until:
             where.append("r.published <= ?")
             args.append(until + "\uffff")
+        if text:  # tested last, after the cheaper tests of the record's own rows
+            where.append(text[0])
+            args.extend(text[1])
         sql = ("SELECT r.id, r.published, r.language, r.title, r.uri FROM records r"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY r.published DESC, r.id DESC LIMIT ?")

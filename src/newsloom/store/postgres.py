@@ -94,9 +94,21 @@ class PostgresStore(Store):
         title, text, quotes, names = self._searchable(rec)
         return rec.id, fold(f"{title} {names}"), fold(f"{text} {quotes}")
 
-    def _match(self, query: str) -> tuple[str, list]:
+    def _match(self, query: str, common: bool = False) -> tuple[str, list]:
+        if common:  # records read newest first, each tested through its row of the index
+            return ("EXISTS (SELECT 1 FROM search s WHERE s.record_id = r.id "
+                    "AND s.doc @@ plainto_tsquery('simple', ?))"), [_ts_words(query)]
         return ("r.id IN (SELECT record_id FROM search WHERE doc @@ plainto_tsquery('simple', ?))",
-                [fold(query.replace('"', " "))])
+                [_ts_words(query)])
+
+    def _text_matches(self, query: str, cap: int) -> int:
+        return self.query("SELECT count(*) FROM (SELECT 1 FROM search WHERE doc @@ plainto_tsquery('simple', ?) "
+                          "LIMIT ?) x", (_ts_words(query), cap))[0][0]
+
+
+def _ts_words(query: str) -> str:
+    """The words of a query as they were indexed (folded; quotes are not operators)."""
+    return fold(query.replace('"', " "))
 
 
 def _safe(url: str) -> str:

@@ -17,7 +17,12 @@ class SQLiteStore(Store):
     """Records in one SQLite file; every write of a record is one transaction (crash-safe, idempotent)."""
 
     AUTOID = "INTEGER PRIMARY KEY AUTOINCREMENT"
-    FTS_MIGRATIONS = {1: "CREATE VIRTUAL TABLE search USING fts5(record_id UNINDEXED, title, text, quotes, names)"}
+    FTS_MIGRATIONS = {
+        1: "CREATE VIRTUAL TABLE search USING fts5(record_id UNINDEXED, title, text, quotes, names)",
+        # each record's row of the full-text index, so a common word is tested on a record by rowid
+        5: """CREATE TABLE search_rows (fts INTEGER PRIMARY KEY, record_id TEXT NOT NULL UNIQUE);
+              INSERT OR IGNORE INTO search_rows (fts, record_id) SELECT rowid, record_id FROM search""",
+    }
 
     def __init__(self, path: str | Path = "newsloom.db"):
         self.path = str(path)
@@ -67,8 +72,21 @@ class SQLiteStore(Store):
     def _fts_row(self, rec: Record) -> tuple:
         return (rec.id, *self._searchable(rec))
 
-    def _match(self, query: str) -> tuple[str, list]:
+    def _index(self, records: list[Record]) -> None:
+        for rec in records:
+            self.db.execute(self.FTS_INSERT, self._fts_row(rec))
+            self.db.execute("INSERT OR REPLACE INTO search_rows (fts, record_id) VALUES (last_insert_rowid(), ?)",
+                            (rec.id,))
+
+    def _match(self, query: str, common: bool = False) -> tuple[str, list]:
+        if common:  # records read newest first, each looked up in the index by its row
+            return ("EXISTS (SELECT 1 FROM search s WHERE search MATCH ? AND s.rowid = "
+                    "(SELECT fts FROM search_rows m WHERE m.record_id = r.id))"), [_fts_query(query)]
         return "r.id IN (SELECT record_id FROM search WHERE search MATCH ?)", [_fts_query(query)]
+
+    def _text_matches(self, query: str, cap: int) -> int:
+        return self.query("SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)",
+                          (_fts_query(query), cap))[0][0]
 
 
 def _fts_query(q: str) -> str:
