@@ -82,6 +82,11 @@ def ingest(sources: list[str], store, *, analyzer: Analyzer | None = None, progr
         else:
             counts.update(duplicate=len(pending) - len(added))
         counts.update(new=len(added))
+        if linker is not None and added:
+            try:
+                linker.prepare(added)
+            except Exception:  # each record is then linked, or its failure named, one by one
+                pass
         for rec in added:
             _link(linker, store, rec, rec.source.uri or rec.id)
         tick(len(pending))

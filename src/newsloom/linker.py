@@ -29,6 +29,7 @@ class Linker:
         self.duplicates = DuplicateIndex()
         self.stories = StoryIndex(params)
         self.entities = EntityResolver()
+        self._ready: dict[str, Article] = {}
         self.unlinked = self._load()
 
     def _load(self) -> list[str]:
@@ -54,9 +55,14 @@ class Linker:
         n, self.unlinked = len(self.unlinked), []
         return n
 
+    def prepare(self, records: list[Record]) -> None:
+        """Compute the features of records about to be added, their sentence vectors in one batch
+        (cheaper by a third than one at a time)."""
+        self._ready.update((art.id, art) for art in features(records, self.encoder))
+
     def add(self, rec: Record) -> dict:
         """Link one stored record; what it was linked to."""
-        art = features([rec], self.encoder)[0]
+        art = self._ready.pop(rec.id, None) or features([rec], self.encoder)[0]
         links = self.duplicates.add(rec.id, rec.text, art.day)
         own = next((l for l in links if l.record_id == rec.id), None)
         story_id = self.stories.story_of.get(own.original_id) if own else None
