@@ -69,6 +69,20 @@ def test_next_weekday(analyzer, lang, text, value):
     assert value in [t.value for t in rec.times]
 
 
+@pytest.mark.parametrize("lang, text, values", [
+    ("es", "La producción de trigo es la mayor en casi dos décadas, según el ministerio.", ["P20Y"]),
+    ("es", "Por primera vez en 20 años el río Júcar se desbordó en la comarca.", ["P20Y"]),
+    ("es", "El gobierno dijo que el puente estará reparado en dos semanas.", ["2025-11-25"]),
+    ("pt", "A inflação é a mais alta em quase duas décadas, disse o ministro da Fazenda.", ["P20Y"]),
+    ("pt", "O governo disse que a ponte estará reparada em duas semanas.", ["2025-11-25"]),
+])
+def test_in_a_span_or_ahead(analyzer, lang, text, values):
+    """'en/em' + a span is ahead of the publication date, unless hedged ('casi') or counting ('vez en')."""
+    rec = analyze(text, published="2025-11-11", analyzer=analyzer)
+    assert rec.language.code == lang
+    assert [t.value for t in rec.times] == values
+
+
 def test_portuguese_ordinal_is_not_a_weekday(analyzer):
     text = "O Banco Central reduziu os juros pela segunda vez neste ano, informou a instituição em Lisboa."
     rec = analyze(text, published="2025-11-11", analyzer=analyzer)
