@@ -68,3 +68,21 @@ def test_russian_names_in_their_cases_carry_a_latin_spelling(analyzer):
     assert satpaeva.roles[0].title == "Пресс-секретарь президента"
     astana = next(e for e in rec.entities if e.type == "PLACE" and "Астана" in [e.name, *e.aliases])
     assert astana.country == "KZ" and "Astana" in astana.aliases
+
+
+@pytest.mark.parametrize("name, countries, iso", [
+    ("Alzira", {"ES": 1.0}, "ES"),  # also listed among the alternate names of Algiers, a capital
+    ("Zaragoza", {}, "ES"),  # also an alternate name of Tijuana
+    ("Philadelphia", {}, "US"),  # also an alternate name of Amman
+    ("Pékin", {}, "CN"),  # only an alternate name: Beijing
+    ("Paris", {"US": 1.0}, "FR"),  # the capital, even in an article about the United States
+])
+def test_a_place_named_exactly_beats_a_bigger_one_that_only_lists_the_name(gazetteer, name, countries, iso):
+    assert gazetteer.resolve(name, countries=countries).country == iso
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    from newsloom.extract.geo import Gazetteer
+
+    return Gazetteer()

@@ -75,6 +75,10 @@ class Gazetteer:
                 return p
         return None
 
+    # how much more a place whose own name is the one written counts than a place it is an alternate
+    # name of (GeoNames lists thousands of spellings per city, some another city's name)
+    EXACT_NAME = 30
+
     def resolve(self, name: str, *, countries: dict[str, float] | None = None) -> Place | None:
         """The most likely place called `name`, given the article's country weights."""
         cands = self.candidates(name)
@@ -82,12 +86,16 @@ class Gazetteer:
             return None
         countries = countries or {}
         kind_rank = {"country": 3, "admin1": 2, "city": 1}
+        key = fold(name)
+        any_exact = any(fold(p.name) == key for p in cands)
 
         def score(p: Place) -> tuple:
-            exact = fold(p.name) == fold(name)
-            # A national capital is the usual referent of its name in the news.
-            capital = p.kind == "city" and (p.country, fold(p.name)) in self._capitals
-            weight = (1 + countries.get(p.country, 0.0)) * (2 if exact else 1) * (20 if capital else 1)
+            exact = fold(p.name) == key
+            # A national capital is the usual referent of its name in the news; but a place called
+            # exactly that name beats one that only lists it among its many alternate names
+            # ("Alzira" is a town in Spain, not Algiers; "Zaragoza" is not Tijuana).
+            capital = p.kind == "city" and (p.country, fold(p.name)) in self._capitals and (exact or not any_exact)
+            weight = (1 + countries.get(p.country, 0.0)) * (self.EXACT_NAME if exact else 1) * (20 if capital else 1)
             return weight * (p.population + 1), kind_rank[p.kind]
 
         return max(cands, key=score)
