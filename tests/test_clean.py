@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -56,3 +57,19 @@ def test_no_body_sentence_is_ever_dropped(lines):
     c = clean_lines("\n\n".join(lines), "fr")
     for line in lines:
         assert " ".join(line.split()) in c.text
+
+
+@pytest.mark.parametrize("lang, byline", [
+    ("it", "di Chiara Rossi | 16 ottobre 2025"),
+    ("ru", "Ирина Петрова, 22 мая 2025"),
+    ("en", "By Jane Doe"),
+    ("pt", "Por Renata Lima, de Brasília | 06/11/2025 08h15"),
+])
+def test_a_byline_between_title_and_text_keeps_the_title(lang, byline):
+    title = "Il governo approva la riforma delle pensioni dopo una lunga notte di trattative in Consiglio"
+    body = ("The text of the article runs on for a while, as running text does, and it ends like a sentence "
+            "with a full stop at the end of it.")
+    out = clean_lines(f"{title}\n\n{byline}\n\n{body}\n", lang)
+    assert out.title == title
+    assert out.headings == []  # the byline is no section title
+    assert byline in out.text

@@ -22,6 +22,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-•*·]|\d+[.)])\s+")
 
 MAX_HEADING_WORDS = 15
 MAX_HEADING_CHARS = 140
+MAX_TITLE_WORDS = 25
 MAX_FOREIGN_WORDS = 8
 
 
@@ -68,6 +69,25 @@ def _patterns(lang: str) -> tuple[tuple[str, re.Pattern, int], ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=None)
+def _byline_words(lang: str) -> tuple[str, ...]:
+    spec = langdata.load(lang).get("boilerplate") or {}
+    return tuple(w.lower() for w in spec.get("byline_words") or ())
+
+
+_DATE_DIGITS = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:19|20)\d\d\b")
+
+
+def _byline_shaped(s: str, lang: str) -> bool:
+    """A short line naming the author and/or the date: 'di Chiara Benedetti | 16 ottobre 2025',
+    'Ирина Соколова, 22 мая 2025', 'By Jane Doe'."""
+    if sentence_shaped(s) or len(words(s)) > MAX_FOREIGN_WORDS + 4:
+        return False
+    low = s.lower()
+    return "|" in s or bool(_DATE_DIGITS.search(s)) or any(
+        low.startswith(w + " ") for w in _byline_words(lang))
+
+
 def _boilerplate_reason(line: str, lang: str) -> str | None:
     n = len(words(line))
     for reason, pat, limit in _patterns(lang):
@@ -76,12 +96,12 @@ def _boilerplate_reason(line: str, lang: str) -> str | None:
     return None
 
 
-def _heading_shaped(s: str) -> bool:
+def _heading_shaped(s: str, max_words: int = MAX_HEADING_WORDS) -> bool:
     s = s.strip()
-    if not s or len(s) > MAX_HEADING_CHARS or _LIST_ITEM.match(s):
+    if not s or len(s) > MAX_HEADING_CHARS * max_words // MAX_HEADING_WORDS or _LIST_ITEM.match(s):
         return False
     n = len(words(s))
-    if n == 0 or n > MAX_HEADING_WORDS:
+    if n == 0 or n > max_words:
         return False
     if s.endswith((".", ",", ";", ":", "…")):
         return False
@@ -136,17 +156,25 @@ def clean_lines(raw: str, doc_lang: str, *, known_headings: set[int] | None = No
     _spread_to_block(lines)
     kept = [ln for ln in lines if not ln.removed]
     title = None
+    byline = None
     for k, ln in enumerate(kept):
         if ln.number - 1 in known:
             ln.heading = True
             continue
+        if ln is byline:
+            continue
         nxt = kept[k + 1] if k + 1 < len(kept) else None
+        if k == 0 and detect_title and nxt is not None and k + 2 < len(kept) \
+                and _heading_shaped(ln.text, MAX_TITLE_WORDS) and _byline_shaped(nxt.text, doc_lang) \
+                and sentence_shaped(kept[k + 2].text):
+            title, byline = ln.text, nxt  # the title, then a byline, then the text
+            continue
         # A section title is a short line without sentence shape that introduces body text.
         if not _heading_shaped(ln.text) or nxt is None or not sentence_shaped(nxt.text):
             continue
         if nxt.block == ln.block and nxt.text[:1].islower():
             continue  # a line broken in the middle of a sentence
-        if k == 0 and detect_title:
+        if k == 0 and detect_title:  # (a title without a byline after it keeps the heading's length)
             title = ln.text
             continue
         ln.heading = True
