@@ -119,3 +119,13 @@ def test_data_is_as_broad_as_french(lang):
     assert len({r[1] for r in data.table("countries") if len(r) > 1}) >= 100
     for key in ("times", "numbers", "boilerplate", "speech", "institutions"):
         assert data.get(key), f"{lang} lacks {key}"
+
+
+def test_inflected_forms_of_one_place_are_one_entity(analyzer):
+    text = "Premier odwiedził w środę Warszawę i Kraków. W Warszawie padał deszcz przez cały dzień."
+    rec = analyze(text, analyzer=analyzer)
+    warsaw = [e for e in rec.entities if e.type == "PLACE" and e.name.startswith("Warszaw")]
+    assert len(warsaw) == 1
+    assert [text[s:t] for s, t in warsaw[0].mentions] == ["Warszawę", "Warszawie"]
+    assert "Warszawa" in warsaw[0].aliases and "Warszaw" not in warsaw[0].aliases
+    assert [e.id for e in rec.entities] == [f"e{i + 1}" for i in range(len(rec.entities))]

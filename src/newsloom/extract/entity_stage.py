@@ -50,6 +50,7 @@ class EntityStage:
         entities = [self._entity(i, g, text, stops) for i, g in enumerate(groups)]
         if gazetteer is not None:
             _geocode(entities, text, gazetteer, weights, self.countries, self.data.get("morphology") or {})
+            entities = _one_entity_per_place(entities)
         self._role_countries(entities, text)
         _context_countries(entities, cues, parsed, self.affiliation_nouns)
         _salience(entities, len(text))
@@ -254,6 +255,28 @@ def _context_countries(entities: list[Entity], cues, parsed: Parsed, nouns: froz
                 e.country = top[0][0]
 
 
+def _one_entity_per_place(entities: list[Entity]) -> list[Entity]:
+    """Places the gazetteer put on the same spot are one entity ("Warszawę", "Warszawie"): the first
+    keeps its name, takes the others' mentions and names; ids are renumbered in order."""
+    first: dict[str, Entity] = {}
+    out = []
+    for e in entities:
+        key = e.geo.source_id if e.type == "PLACE" and e.geo is not None and e.geo.kind != "near" else None
+        if key is None or key not in first:
+            if key:
+                first[key] = e
+            out.append(e)
+            continue
+        keep = first[key]
+        keep.mentions = sorted(set(keep.mentions) | set(e.mentions))
+        keep.aliases += [a for a in dict.fromkeys([e.name, *e.aliases]) if a != keep.name and a not in keep.aliases]
+        keep.country = keep.country or e.country
+    if len(out) < len(entities):
+        for i, e in enumerate(out):
+            e.id = f"e{i + 1}"
+    return out
+
+
 def _base_forms(name: str, morphology: dict) -> list[str]:
     """Dictionary forms of an inflected place name ("Москве" -> "Москва"), from the language's
     case endings and the endings its nominatives take."""
@@ -281,10 +304,14 @@ def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLe
         for name in [e.name, *e.aliases, *bases]:
             place = place or gazetteer.resolve(name, countries=weights)
         if place is not None:
-            # the dictionary form of an inflected name joins its aliases ("Астане" -> "Астана")
-            for base in dict.fromkeys(bases):
-                if base != e.name and any(p.geonameid == place.geonameid for p in gazetteer.candidates(base)):
-                    e.aliases += [a for a in (base, anyascii(base)) if a not in e.aliases]
+            # the dictionary form of an inflected name joins its aliases ("Астане" -> "Астана"); a name
+            # the gazetteer already knows for the place is no inflected form ("Warszawa")
+            known = any(p.geonameid == place.geonameid for p in gazetteer.candidates(e.name))
+            forms = [b for b in dict.fromkeys(bases) if not known and b != e.name
+                     and any(p.geonameid == place.geonameid for p in gazetteer.candidates(b))]
+            for base in forms:  # the longest form only: "Warszawa", not also the stem "Warszaw"
+                if not any(o != base and o.startswith(base) for o in forms):
+                    e.aliases += [a for a in dict.fromkeys((base, anyascii(base))) if a not in e.aliases]
             e.geo = Geo(lat=round(place.lat, 5), lon=round(place.lon, 5), source_id=f"geonames:{place.geonameid}",
                         admin1=place.admin1, timezone=place.timezone, kind=place.kind)
             e.country = e.country or place.country
