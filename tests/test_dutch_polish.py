@@ -129,3 +129,12 @@ def test_inflected_forms_of_one_place_are_one_entity(analyzer):
     assert [text[s:t] for s, t in warsaw[0].mentions] == ["Warszawę", "Warszawie"]
     assert "Warszawa" in warsaw[0].aliases and "Warszaw" not in warsaw[0].aliases
     assert [e.id for e in rec.entities] == [f"e{i + 1}" for i in range(len(rec.entities))]
+
+
+def test_a_title_with_its_complement_and_a_common_word_opening_a_sentence_are_no_entities(analyzer):
+    text = ("Mieszkańcy gminy protestowali w sobotę przeciwko budowie siłowni. Siłownia powstanie nad morzem. "
+            "Wójt gminy Anna Rybicka powiedziała, że rozumie obawy. Podkreśliła, że nikt nie podkreślił kosztów.")
+    rec = analyze(text, analyzer=analyzer)
+    names = [e.name for e in rec.entities]
+    assert "Anna Rybicka" in names
+    assert not {"Siłownia", "Podkreśliła", "Wójt gminy"} & set(names)

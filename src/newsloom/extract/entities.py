@@ -160,6 +160,9 @@ class EntityRules:
         if len(toks) > 2 and fold(text[toks[0][0]:toks[0][1]]) in self.determiners \
                 and fold(text[toks[1][0]:toks[1][1]]) in self.titles:
             toks = toks[1:]  # "Il ministro dell'Economia Giancarlo Bernardi": the article before a title
+        if len(toks) > 1 and fold(text[toks[0][0]:toks[0][1]]) in self.titles \
+                and not any(text[a:b][:1].isupper() for a, b in toks[1:]):
+            return []  # a title with its lower-case complement ("Wójt gminy", "Rzecznik prasowy") is a role
         # A title (and its demonym) the model took into the name: "Premier Donald Tusk",
         # "Belgische premier Bart De Wever" are people, named by the words after the title.
         titled = False

@@ -51,6 +51,8 @@ class EntityStage:
         if gazetteer is not None:
             _geocode(entities, text, gazetteer, weights, self.countries, self.data.get("morphology") or {})
             entities = _one_entity_per_place(entities)
+            if parsed.doc is None and parsed.ner is not None:
+                entities = _without_unplaced_openers(entities, text)
         self._role_countries(entities, text)
         _context_countries(entities, cues, parsed, self.affiliation_nouns)
         _salience(entities, len(text))
@@ -253,6 +255,30 @@ def _context_countries(entities: list[Entity], cues, parsed: Parsed, nouns: froz
         for e in entities:  # a place too small for the gazetteer ("Choczewo")
             if e.type == "PLACE" and e.geo is None and not e.country:
                 e.country = top[0][0]
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'„“”«»‚‘’-–—(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _without_unplaced_openers(entities: list[Entity], text: str) -> list[Entity]:
+    """Without a parser, the NER takes many capitalized words opening a sentence for places
+    ("Siłownia powstanie ...", "Podkreśliła, że ..."): a one-word place the gazetteer does not know,
+    seen only at the start of sentences, is dropped when the text also writes the word (in any
+    inflection) in lower case ("... budowę siłowni", "podkreślił")."""
+    lower = {w[:5] for w in re.findall(r"\b[^\W\d_]{5,}", text) if w.islower()}
+
+    def opener(e: Entity) -> bool:
+        return e.type == "PLACE" and e.geo is None and not e.country and all(
+            " " not in text[s:t] and "-" not in text[s:t] and _opens_sentence(text, s)
+            and len(text[s:t]) >= 5 and text[s:s + 5].lower() in lower for s, t in e.mentions)
+
+    out = [e for e in entities if not opener(e)]
+    if len(out) < len(entities):
+        for i, e in enumerate(out):
+            e.id = f"e{i + 1}"
+    return out
 
 
 def _one_entity_per_place(entities: list[Entity]) -> list[Entity]:
