@@ -68,12 +68,22 @@ def pg_server():
     server.stop()
 
 
+def _new_database(request, folder) -> str:
+    if request.param == "sqlite":
+        return str(folder / "news.db")
+    return request.getfixturevalue("pg_server").new_database()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path) -> str:
     """The URL of an empty database, once per backend."""
-    if request.param == "sqlite":
-        return str(tmp_path / "news.db")
-    return request.getfixturevalue("pg_server").new_database()
+    return _new_database(request, tmp_path)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_db_url(request, tmp_path_factory) -> str:
+    """The URL of an empty database shared by a test module, once per backend."""
+    return _new_database(request, tmp_path_factory.mktemp("db"))
 
 
 @pytest.fixture

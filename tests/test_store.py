@@ -14,13 +14,9 @@ CORPUS = Path(__file__).with_name("corpus")
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def store(request, tmp_path_factory, analyzer):
-    if request.param == "sqlite":
-        url = str(tmp_path_factory.mktemp("db") / "news.db")
-    else:
-        url = request.getfixturevalue("pg_server").new_database()
-    s = open_store(url)
+@pytest.fixture(scope="module")
+def store(module_db_url, analyzer):
+    s = open_store(module_db_url)
     counts = ingest([str(CORPUS)], s, analyzer=analyzer)
     assert counts == {"new": 5, "failed": 2}
     yield s

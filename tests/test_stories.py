@@ -105,13 +105,10 @@ def analyzed(analyzer) -> list[Record]:
     return [analyzer.analyze_document(d) for d in documents([str(FIXTURES / "articles.jsonl")])]
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def corpus(request, tmp_path_factory, analyzed):
+@pytest.fixture(scope="module")
+def corpus(module_db_url, analyzed):
     """The fixtures stored and linked in arrival order, once per backend."""
-    if request.param == "sqlite":
-        db = str(tmp_path_factory.mktemp("stories") / "news.db")
-    else:
-        db = request.getfixturevalue("pg_server").new_database()
+    db = module_db_url
     store = open_store(db)
     linker = Linker(store)
     for rec in analyzed:

@@ -149,11 +149,28 @@ class Store:
         """Run one statement; all its rows."""
         raise NotImplementedError
 
+    _depth = 0  # how many `transaction` blocks are open
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All statements inside commit together or not at all; nesting joins the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        with self._outermost():
+            self._depth = 1
+            try:
+                yield
+            finally:
+                self._depth = 0
+
+    def _outermost(self):
+        """A context manager for one transaction of the backend: commit at the end, roll back on error."""
         raise NotImplementedError
-        yield  # pragma: no cover
 
     def close(self) -> None:
         raise NotImplementedError

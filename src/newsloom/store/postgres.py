@@ -2,8 +2,7 @@
 with a tsvector column and a GIN index."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 
 from newsloom.errors import NewsloomError
 from newsloom.langdata import fold
@@ -41,8 +40,6 @@ class PostgresStore(Store):
             self.db = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.OperationalError as exc:
             raise NewsloomError(f"cannot connect to {_safe(url)}: {str(exc).strip()}") from exc
-        self._depth = 0
-        self._tx = None
         self.migrate()
 
     def execute(self, sql: str, args: Sequence = ()) -> int:
@@ -61,21 +58,8 @@ class PostgresStore(Store):
             cur.execute(_sql(sql), tuple(args) or None)
             return cur.fetchall()
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        with self.db.transaction():
-            self._depth = 1
-            try:
-                yield
-            finally:
-                self._depth = 0
+    def _outermost(self):
+        return self.db.transaction()
 
     def migrate(self) -> int:
         self.query("SELECT pg_advisory_lock(?)", (_MIGRATION_LOCK,))

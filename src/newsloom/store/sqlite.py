@@ -32,7 +32,6 @@ class SQLiteStore(Store):
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
-        self._depth = 0
         self.migrate()
 
     def execute(self, sql: str, args: Sequence = ()) -> int:
@@ -45,23 +44,13 @@ class SQLiteStore(Store):
         return self.db.execute(sql, tuple(args)).fetchall()
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
+    def _outermost(self) -> Iterator[None]:
         self.db.execute("BEGIN IMMEDIATE")
-        self._depth = 1
         try:
             yield
         except BaseException:
-            self._depth = 0
             self.db.execute("ROLLBACK")
             raise
-        self._depth = 0
         self.db.execute("COMMIT")
 
     def close(self) -> None:
