@@ -1,7 +1,7 @@
 """Entities, roles and countries on sentences written for these tests (fr, en)."""
 import pytest
 
-from newsloom import analyze
+from newsloom import analyze, langdata
 
 
 def person(rec, name):
@@ -86,3 +86,26 @@ def gazetteer():
     from newsloom.extract.geo import Gazetteer
 
     return Gazetteer()
+
+
+@pytest.mark.parametrize("lang, text, span, name", [
+    ("ru", "Когда Владимир Путин прилетел в Астану.", "Когда Владимир Путин", "Владимир Путин"),
+    ("it", "Quando Mario Draghi parlò a Bruxelles.", "Quando Mario Draghi", "Mario Draghi"),
+    ("de", "Los Angeles Dodgers gegen Atlanta Braves", "Los Angeles Dodgers", "Los Angeles Dodgers"),  # short
+    ("it", "Della Valle ha parlato ieri.", "Della Valle", "Della Valle"),  # a name particle
+])
+def test_a_function_word_opening_the_sentence_is_not_part_of_the_name(lang, text, span, name):
+    """Without a parser, the model's mention loses a function word that opens the sentence."""
+    from newsloom.extract.countries import CountryLexicon
+    from newsloom.extract.entities import EntityRules, Mention, _without_openers
+
+    data = langdata.load(lang)
+    rules = EntityRules(data, CountryLexicon(data))
+    m = _without_openers(text, Mention(0, len(span), "PERSON"), rules.function_words(lang),
+                         rules.determiners | rules.connectors)
+    assert text[m.start:m.end] == name
+
+
+def test_a_roman_numeral_is_no_name(analyzer):
+    rec = analyze("В XIX веке город Сучжоу был центром торговли шёлком в Китае.", analyzer=analyzer)
+    assert not [e for e in rec.entities if e.name.startswith("XIX")]

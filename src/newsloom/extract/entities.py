@@ -23,6 +23,8 @@ TYPE_MAP = {
     "LAW": "WORK", "MISC": "MISC",
 }
 _TOKEN = re.compile(r"\S+")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # letters, hyphens and apostrophes between them
+_ELIDED = re.compile(r"[^\W\d_]{1,4}['’]")  # an elided particle: "d'", "dell'"
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,18 @@ class EntityRules:
             re.I) if names else None
 
     # -- corrections -------------------------------------------------------
+    def function_words(self, lang: str) -> frozenset[str]:
+        """The language's function words (spaCy's stop-word list), folded; empty when spaCy has none."""
+        if not hasattr(self, "_function_words"):
+            try:
+                from spacy.util import get_lang_class
+
+                words = get_lang_class(lang).Defaults.stop_words
+            except Exception:  # a language spaCy does not know
+                words = set()
+            self._function_words = frozenset(fold(w) for w in words)
+        return self._function_words
+
     def known(self, s: str) -> tuple[str, str | None] | None:
         """(type, country) of an institution or country name, else None."""
         key = fold(s)
@@ -98,8 +112,9 @@ class EntityRules:
         """The tokens up to the first lower-case word that is not a connector between capitals."""
         words = [text[a:b] for a, b in toks]
 
-        def named(w: str) -> bool:  # a capital, a number, a particle joined to a capital ("al-Thaqafi")
-            return w[:1].isupper() or w[:1].isdigit() or "-" in w and w.split("-")[-1][:1].isupper()
+        def named(w: str) -> bool:  # a capital, a number, a particle joined to a capital ("al-Thaqafi", "d'Estats")
+            return w[:1].isupper() or w[:1].isdigit() or "-" in w and w.split("-")[-1][:1].isupper() \
+                or bool(_ELIDED.match(w)) and w[_ELIDED.match(w).end():][:1].isupper()
 
         n = len(toks)
         i = 1
@@ -117,7 +132,7 @@ class EntityRules:
                 j += 1
             stretch = [fold(x) for x in words[i:j]]
             nouns = [x for x in stretch if x not in self.connectors]
-            if j < len(words) and words[j].strip(".,;:").isalpha() and named(words[j]) \
+            if j < len(words) and _WORD.fullmatch(words[j].strip(".,;:")) and named(words[j]) \
                     and stretch[-1] in self.connectors and len(nouns) <= 1:
                 i = j
                 continue
@@ -278,7 +293,10 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
     text = parsed.text
     mentions: list[Mention] = []
     for m in model_mentions(parsed):
-        mentions.extend(rules.correct(text, m))
+        m = _without_openers(text, m, rules.function_words(parsed.lang) if parsed.doc is None else frozenset(),
+                             rules.determiners | rules.connectors)
+        if m is not None:
+            mentions.extend(rules.correct(text, m))
     for a, b in titled_names:
         inside = [m for m in mentions if a <= m.start and m.end <= b and m.type == "PERSON"]
         if inside:  # the model saw part of the name ("Noël Barrot" of "Jean-Noël Barrot")
@@ -291,6 +309,29 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
     extra = [x for x in rules.lexicon_mentions(text)
              if not any(x.start < m.end and m.start < x.end for m in mentions)]
     return _resolve_overlaps(text, mentions + extra)
+
+
+# a Roman numeral of a century or an ordinal ("XIX", "VII"); single letters are names too ("X")
+_ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _without_openers(text: str, m: Mention, function_words: frozenset[str], keep: set[str]) -> Mention | None:
+    """The mention without a leading Roman numeral ("XIX века Сучжоу") or, without a parser to tell,
+    a function word opening the sentence ("Когда Лю Бан", "Quando Mario Draghi"); None when
+    nothing is left."""
+    toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(text[m.start:m.end])]
+    while toks:
+        word = text[toks[0][0]:toks[0][1]]
+        before = text[:toks[0][0]].rstrip(" \t\"'„“«(")
+        # (short ones and name particles are left alone: "Los Angeles", "Della Valle")
+        opener = (not before or before[-1] in ".!?:\n") and word[:1].isupper() and word[1:].islower() \
+            and len(word) >= 4 and fold(word) in function_words and fold(word) not in keep
+        if not (_ROMAN.fullmatch(word) or opener and len(toks) > 1):
+            break
+        toks = toks[1:]
+    if not toks:
+        return None
+    return m if toks[0][0] == m.start else replace(m, start=toks[0][0])
 
 
 def _resolve_overlaps(text: str, mentions: list[Mention]) -> list[Mention]:
