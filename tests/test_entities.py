@@ -109,3 +109,18 @@ def test_a_function_word_opening_the_sentence_is_not_part_of_the_name(lang, text
 def test_a_roman_numeral_is_no_name(analyzer):
     rec = analyze("В XIX веке город Сучжоу был центром торговли шёлком в Китае.", analyzer=analyzer)
     assert not [e for e in rec.entities if e.name.startswith("XIX")]
+
+
+def test_a_mention_running_over_plain_words_is_cut_into_the_names_inside_it():
+    """Without a parser the model can tag half a sentence; the names inside it are kept, a place
+    after a place preposition as a place, a title with the name after it."""
+    from newsloom.extract.countries import CountryLexicon
+    from newsloom.extract.entities import EntityRules, Mention, _runaway_pieces
+
+    data = langdata.load("it")
+    rules = EntityRules(data, CountryLexicon(data))
+    text = "Dal 1866 al 1869 frequentò il liceo di recente costruzione a Arnhem con il ministro Pierre Trudeau."
+    pieces = _runaway_pieces(text, Mention(0, text.index(" Trudeau") + 8, "ORG"), rules)
+    assert [(text[p.start:p.end], p.type) for p in pieces] == [("Arnhem", "PLACE"), ("ministro Pierre Trudeau", "ORG")]
+    short = Mention(0, 26, "ORG")  # "Dal 1866 al 1869 frequentò": too few plain words to be cut
+    assert _runaway_pieces(text, short, rules) == [short]

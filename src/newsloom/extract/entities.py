@@ -52,6 +52,10 @@ class EntityRules:
         self.determiners = {fold(j) for j in titles.get("joiners", []) if j.isalpha()}
         self.determiners_elided = {fold(j) for j in titles.get("joiners", []) if j.endswith(("'", "’"))}
         self.nouns_capitalized = str((data.get("places") or {}).get("nouns_capitalized", "")).lower() in ("yes", "true")
+        self.place_prepositions = {fold(p) for p in (data.get("places") or {}).get("prepositions", [])}
+        # where names keep lower-case words ("Закрытое акционерное общество ...") a mention needs more of
+        # them before it counts as running over plain text
+        self.runaway_words = int((data.get("entity_cues") or {}).get("runaway_words", RUNAWAY_WORDS))
         cues = data.get("entity_cues") or {}
         shared = common().get("entity_cues") or {}
         self.before = {fold(w): t for t, ws in (cues.get("before") or {}).items() for w in ws}
@@ -293,10 +297,11 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
     text = parsed.text
     mentions: list[Mention] = []
     for m in model_mentions(parsed):
-        m = _without_openers(text, m, rules.function_words(parsed.lang) if parsed.doc is None else frozenset(),
-                             rules.determiners | rules.connectors)
-        if m is not None:
-            mentions.extend(rules.correct(text, m))
+        for piece in _runaway_pieces(text, m, rules) if parsed.doc is None else [m]:
+            piece = _without_openers(text, piece, rules.function_words(parsed.lang) if parsed.doc is None
+                                     else frozenset(), rules.determiners | rules.connectors)
+            if piece is not None:
+                mentions.extend(rules.correct(text, piece))
     for a, b in titled_names:
         inside = [m for m in mentions if a <= m.start and m.end <= b and m.type == "PERSON"]
         if inside:  # the model saw part of the name ("Noël Barrot" of "Jean-Noël Barrot")
@@ -313,6 +318,54 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
 
 # a Roman numeral of a century or an ordinal ("XIX", "VII"); single letters are names too ("X")
 _ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+RUNAWAY_WORDS = 3  # lower-case words (other than connectors) that no name holds, unless the language says
+
+
+def _runaway_pieces(text: str, m: Mention, rules: EntityRules) -> list[Mention]:
+    """A mention running over a stretch of plain words ("Dal 1866 al 1869 egli frequentò il liceo
+    ... a Arnhem", "è usato a La Línea de la Concepción, Algeciras e nelle città vicine") is cut
+    into the names inside it: each run of capitalized words (joined by connectors), with the title
+    right before it ("ministro canadese Pierre Trudeau"); after a place preposition ("a Arnhem")
+    the name is a place. A capitalized word opening the sentence alone is no name."""
+    toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(text[m.start:m.end])]
+    words = [text[a:b] for a, b in toks]
+    glue = rules.connectors | rules.determiners
+    plain = [w for w in words if w[:1].isalpha() and w[:1].islower() and fold(w) not in glue]
+    if len(plain) < rules.runaway_words:
+        return [m]
+    out, i = [], 0
+    while i < len(words):
+        if not words[i][:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words):
+            if words[j][:1].isupper():
+                j += 1
+            else:  # one or two connectors between capitals ("La Línea de la Concepción")
+                k = next((k for k in (1, 2) if j + k < len(words) and words[j + k][:1].isupper()
+                          and all(fold(w) in glue for w in words[j:j + k])), 0)
+                if not k:
+                    break
+                j += k + 1
+        first = i
+        while first > 0 and (fold(words[first - 1]) in rules.titles or fold(words[first - 1]) in rules.countries.demonyms
+                             and first > 1 and fold(words[first - 2]) in rules.titles):
+            first -= 1
+        before = text[:toks[first][0]].rstrip(" \t\"'„“«(")
+        alone = j - i == 1 and first == i and (not before or before[-1] in ".!?:\n")
+        if not alone:
+            end = toks[j - 1][1]
+            while end > toks[i][0] and not text[end - 1].isalnum():
+                end -= 1
+            prev = fold(words[first - 1]) if first else ""
+            locative = prev in rules.place_prepositions and prev not in rules.of_words  # "a Arnhem", not "della"
+            kind = "PLACE" if locative and first == i else m.type
+            out.append(Mention(toks[first][0], end, kind, m.country))
+        i = j
+    return out
 
 
 def _without_openers(text: str, m: Mention, function_words: frozenset[str], keep: set[str]) -> Mention | None:
