@@ -124,3 +124,19 @@ def test_a_mention_running_over_plain_words_is_cut_into_the_names_inside_it():
     assert [(text[p.start:p.end], p.type) for p in pieces] == [("Arnhem", "PLACE"), ("ministro Pierre Trudeau", "ORG")]
     short = Mention(0, 26, "ORG")  # "Dal 1866 al 1869 frequentò": too few plain words to be cut
     assert _runaway_pieces(text, short, rules) == [short]
+
+
+@pytest.mark.parametrize("lang, text, kind, expected", [
+    ("it", "Henry Fielding e Laurence Sterne", "PERSON", [("Henry Fielding", "PERSON"), ("Laurence Sterne", "PERSON")]),
+    ("es", "José Ortega y Gasset", "PERSON", [("José Ortega y Gasset", "PERSON")]),  # a surname joined by "y"
+    ("it", "Michele Serra", "ORG", [("Michele Serra", "PERSON")]),  # a given name opens it
+    ("en", "Washington Irving", "ORG", [("Washington Irving", "ORG")]),  # mostly a place's first word
+    ("en", "Jean Monnet Foundation", "ORG", [("Jean Monnet Foundation", "ORG")]),  # three words, not all a name
+])
+def test_people_joined_by_a_conjunction_and_names_opened_by_a_given_name(lang, text, kind, expected):
+    from newsloom.extract.countries import CountryLexicon
+    from newsloom.extract.entities import EntityRules, Mention
+
+    data = langdata.load(lang)
+    rules = EntityRules(data, CountryLexicon(data))
+    assert [(text[m.start:m.end], m.type) for m in rules.correct(text, Mention(0, len(text), kind))] == expected

@@ -53,6 +53,8 @@ class EntityRules:
         self.determiners_elided = {fold(j) for j in titles.get("joiners", []) if j.endswith(("'", "’"))}
         self.nouns_capitalized = str((data.get("places") or {}).get("nouns_capitalized", "")).lower() in ("yes", "true")
         self.place_prepositions = {fold(p) for p in (data.get("places") or {}).get("prepositions", [])}
+        self.given_names = {r[0] for r in common().table("given_names") if r}
+        self.conjunctions = {fold(c) for c in titles.get("conjunctions", [])}
         # where names keep lower-case words ("Закрытое акционерное общество ...") a mention needs more of
         # them before it counts as running over plain text
         self.runaway_words = int((data.get("entity_cues") or {}).get("runaway_words", RUNAWAY_WORDS))
@@ -156,6 +158,14 @@ class EntityRules:
         if hyphen and fold(span + hyphen.group(0)) in self.titles:
             return []  # the first half of a hyphenated title ("Пресс" of "Пресс-секретарь")
         toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(span)]
+        if m.type == "PERSON":  # two people joined by a conjunction ("Henry Fielding e Laurence Sterne"; a
+            # surname joined by one stays: "José Ortega y Gasset")
+            k = next((k for k in range(2, len(toks) - 2) if fold(text[toks[k][0]:toks[k][1]]) in self.conjunctions
+                      and text[toks[k - 1][0]:toks[k - 1][1]][:1].isupper()
+                      and text[toks[k + 1][0]:toks[k + 1][1]][:1].isupper()), None)
+            if k is not None:
+                return [*self.correct(text, replace(m, end=toks[k - 1][1])),
+                        *self.correct(text, replace(m, start=toks[k + 1][0]))]
         # An elided article before a common noun opens no name ("L'esercito", "L'avvocato di Galli").
         if toks:
             first = text[toks[0][0]:toks[0][1]]
@@ -248,6 +258,10 @@ class EntityRules:
         words = [w for w in span.split() if fold(w) not in self.determiners]
         if self.nouns_capitalized and m.type in ("ORG", "MISC") and len(words) == 1 and not words[0].isupper():
             return []  # in German every noun has a capital: one such word alone is no name
+        if m.type in ("ORG", "PLACE", "MISC") and 2 <= len(words) <= 3 and words[0] in self.given_names \
+                and all(_WORD.fullmatch(w) and w[:1].isupper() and not w.isupper() and w not in self.inside
+                        and fold(w) not in self.inside for w in words):
+            return [replace(m, type="PERSON")]  # "James Joyce", "Michele Serra": a given name opens it
         if m.type != "PERSON":
             inner = [self.inside[w] for w in re.findall(r"\w+", span) if w in self.inside]
             if inner:
