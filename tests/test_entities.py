@@ -140,3 +140,19 @@ def test_people_joined_by_a_conjunction_and_names_opened_by_a_given_name(lang, t
     data = langdata.load(lang)
     rules = EntityRules(data, CountryLexicon(data))
     assert [(text[m.start:m.end], m.type) for m in rules.correct(text, Mention(0, len(text), kind))] == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "Todo el tribunal rechazó el recurso. Nadie se presentó ante el juez."),
+    ("pl", "Wszyscy czekają na decyzję sądu. Trzeba poczekać do jutra."),
+])
+def test_a_function_word_alone_opening_a_sentence_is_no_name(lang, text):
+    from newsloom.extract.countries import CountryLexicon
+    from newsloom.extract.entities import EntityRules, Mention, _without_openers
+
+    data = langdata.load(lang)
+    rules = EntityRules(data, CountryLexicon(data))
+    for sentence_start in [0, text.index(". ") + 2]:
+        end = sentence_start + len(text[sentence_start:].split()[0].strip(","))
+        m = Mention(sentence_start, end, "PLACE")
+        assert _without_openers(text, m, rules.function_words(lang), rules.determiners | rules.connectors) is None

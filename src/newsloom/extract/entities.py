@@ -393,7 +393,9 @@ def _without_openers(text: str, m: Mention, function_words: frozenset[str], keep
         # (short ones and name particles are left alone: "Los Angeles", "Della Valle")
         opener = (not before or before[-1] in ".!?:\n") and word[:1].isupper() and word[1:].islower() \
             and len(word) >= 4 and fold(word) in function_words and fold(word) not in keep
-        if not (_ROMAN.fullmatch(word) or opener and len(toks) > 1):
+        if opener and len(toks) == 1 and not m.fixed:
+            return None  # "Asimismo", "Wszyscy", "Depois" opening a sentence: no name at all
+        if not (_ROMAN.fullmatch(word) or opener):
             break
         toks = toks[1:]
     if not toks:
