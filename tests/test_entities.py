@@ -156,3 +156,13 @@ def test_a_function_word_alone_opening_a_sentence_is_no_name(lang, text):
         end = sentence_start + len(text[sentence_start:].split()[0].strip(","))
         m = Mention(sentence_start, end, "PLACE")
         assert _without_openers(text, m, rules.function_words(lang), rules.determiners | rules.connectors) is None
+
+
+def test_german_common_nouns_are_not_taken_for_places_or_people(analyzer):
+    text = ("Die Gemeinden Biebertal und Wettenberg liegen im Landkreis Gießen. Die Saison beginnt im Herbst, "
+            "sagte Trainer Markus Babbel in Berlin. Strophen und Refrain wirken wie ein Traum.")
+    rec = analyze(text, analyzer=analyzer)
+    assert rec.language.code == "de"
+    names = {e.name for e in rec.entities}
+    assert {"Biebertal", "Wettenberg", "Berlin", "Markus Babbel"} <= names
+    assert not {"Saison", "Herbst", "Strophen", "Refrain", "Traum"} & names

@@ -10,11 +10,12 @@ Corrections (all driven by per-language data):
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
 from newsloom.extract.context import Parsed
-from newsloom.langdata import LangData, common, fold
+from newsloom.langdata import LangData, common, fold, languages, load
 
 # spaCy labels -> record types; labels not listed (dates, numbers) are not entities.
 TYPE_MAP = {
@@ -382,6 +383,17 @@ def _runaway_pieces(text: str, m: Mention, rules: EntityRules) -> list[Mention]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _name_particles() -> frozenset[str]:
+    """Articles and connectors that stand inside names, in every language with a data folder."""
+    out: set[str] = set()
+    for lang in languages():
+        data = load(lang)
+        out.update(fold(w) for w in (data.get("titles") or {}).get("joiners", []) if w.isalpha())
+        out.update(fold(w) for w in (data.get("entity_cues") or {}).get("name_connectors", []))
+    return frozenset(out)
+
+
 def _without_openers(text: str, m: Mention, function_words: frozenset[str], keep: set[str]) -> Mention | None:
     """The mention without a leading Roman numeral ("XIX века Сучжоу") or, without a parser to tell,
     a function word opening the sentence ("Когда Лю Бан", "Quando Mario Draghi"); None when
@@ -390,9 +402,9 @@ def _without_openers(text: str, m: Mention, function_words: frozenset[str], keep
     while toks:
         word = text[toks[0][0]:toks[0][1]]
         before = text[:toks[0][0]].rstrip(" \t\"'„“«(")
-        # (short ones and name particles are left alone: "Los Angeles", "Della Valle")
+        # (name particles of any language are left alone: "Los Angeles", "Della Valle", "Van Gogh")
         opener = (not before or before[-1] in ".!?:\n") and word[:1].isupper() and word[1:].islower() \
-            and len(word) >= 4 and fold(word) in function_words and fold(word) not in keep
+            and fold(word) in function_words and fold(word) not in keep and fold(word) not in _name_particles()
         if opener and len(toks) == 1 and not m.fixed:
             return None  # "Asimismo", "Wszyscy", "Depois" opening a sentence: no name at all
         if not (_ROMAN.fullmatch(word) or opener):

@@ -53,6 +53,8 @@ class EntityStage:
             entities = _one_entity_per_place(entities)
             if parsed.doc is None and parsed.ner is not None:
                 entities = _without_unplaced_openers(entities, text)
+            if self.rules.nouns_capitalized:
+                entities = _without_unplaced_nouns(entities, text, self.rules)
         self._role_countries(entities, text)
         _context_countries(entities, cues, parsed, self.affiliation_nouns)
         _salience(entities, len(text))
@@ -275,6 +277,35 @@ def _without_unplaced_openers(entities: list[Entity], text: str) -> list[Entity]
             and len(text[s:t]) >= 5 and text[s:s + 5].lower() in lower for s, t in e.mentions)
 
     out = [e for e in entities if not opener(e)]
+    if len(out) < len(entities):
+        for i, e in enumerate(out):
+            e.id = f"e{i + 1}"
+    return out
+
+
+def _without_unplaced_nouns(entities: list[Entity], text: str, rules) -> list[Entity]:
+    """Where every noun has a capital (German), the NER takes many of them for places ("Saison",
+    "Pflegeheim"): a one-word place the gazetteer does not know, that names no country or institution
+    and never follows a place preposition or a word for a place ("in Choczewo", "die Gemeinden
+    Biebertal und Wettenberg"), is dropped; so is a one-word 'person' said once, with no title, that is
+    no given name ("Covid")."""
+    def cue(word: str) -> bool:
+        return word in rules.place_prepositions or rules.before.get(word) == "PLACE"
+
+    def noun(e: Entity) -> bool:
+        if e.type == "PERSON" and not e.roles and not e.aliases and " " not in e.name and "-" not in e.name \
+                and len(e.mentions) == 1 and e.name not in rules.given_names:
+            return True  # a capitalized noun alone, said once, with no title: "Covid", "Strophen"
+        if e.type != "PLACE" or e.geo is not None or rules.known(e.name):
+            return False
+        for s, t in e.mentions:
+            before = [fold(w.strip(",")) for w in text[max(0, s - 60):s].split()]
+            if " " in text[s:t] or before and cue(before[-1]) \
+                    or len(before) > 2 and before[-1] in rules.conjunctions | {""} and cue(before[-3]):
+                return False  # ("... Gemeinden Biebertal und Wettenberg", "in Gießen, Wetzlar")
+        return True
+
+    out = [e for e in entities if not noun(e)]
     if len(out) < len(entities):
         for i, e in enumerate(out):
             e.id = f"e{i + 1}"
