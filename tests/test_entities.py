@@ -101,8 +101,7 @@ def test_a_function_word_opening_the_sentence_is_not_part_of_the_name(lang, text
 
     data = langdata.load(lang)
     rules = EntityRules(data, CountryLexicon(data))
-    m = _without_openers(text, Mention(0, len(span), "PERSON"), rules.function_words(lang),
-                         rules.determiners | rules.connectors)
+    m = _without_openers(text, Mention(0, len(span), "PERSON"), rules.function_words, rules.glue)
     assert text[m.start:m.end] == name
 
 
@@ -155,7 +154,7 @@ def test_a_function_word_alone_opening_a_sentence_is_no_name(lang, text):
     for sentence_start in [0, text.index(". ") + 2]:
         end = sentence_start + len(text[sentence_start:].split()[0].strip(","))
         m = Mention(sentence_start, end, "PLACE")
-        assert _without_openers(text, m, rules.function_words(lang), rules.determiners | rules.connectors) is None
+        assert _without_openers(text, m, rules.function_words, rules.glue) is None
 
 
 def test_german_common_nouns_are_not_taken_for_places_or_people(analyzer):

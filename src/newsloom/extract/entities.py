@@ -80,17 +80,21 @@ class EntityRules:
             re.I) if names else None
 
     # -- corrections -------------------------------------------------------
-    def function_words(self, lang: str) -> frozenset[str]:
+    @functools.cached_property
+    def function_words(self) -> frozenset[str]:
         """The language's function words (spaCy's stop-word list), folded; empty when spaCy has none."""
-        if not hasattr(self, "_function_words"):
-            try:
-                from spacy.util import get_lang_class
+        try:
+            from spacy.util import get_lang_class
 
-                words = get_lang_class(lang).Defaults.stop_words
-            except Exception:  # a language spaCy does not know
-                words = set()
-            self._function_words = frozenset(fold(w) for w in words)
-        return self._function_words
+            words = get_lang_class(self.data.code).Defaults.stop_words
+        except Exception:  # a language spaCy does not know
+            words = set()
+        return frozenset(fold(w) for w in words)
+
+    @functools.cached_property
+    def glue(self) -> frozenset[str]:
+        """Articles and connectors: the lower-case words a name may hold."""
+        return frozenset(self.determiners | self.connectors)
 
     def known(self, s: str) -> tuple[str, str | None] | None:
         """(type, country) of an institution or country name, else None."""
@@ -313,8 +317,8 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
     mentions: list[Mention] = []
     for m in model_mentions(parsed):
         for piece in _runaway_pieces(text, m, rules) if parsed.doc is None else [m]:
-            piece = _without_openers(text, piece, rules.function_words(parsed.lang) if parsed.doc is None
-                                     else frozenset(), rules.determiners | rules.connectors)
+            piece = _without_openers(text, piece, rules.function_words if parsed.doc is None else frozenset(),
+                                     rules.glue)
             if piece is not None:
                 mentions.extend(rules.correct(text, piece))
     for a, b in titled_names:
@@ -346,7 +350,7 @@ def _runaway_pieces(text: str, m: Mention, rules: EntityRules) -> list[Mention]:
     the name is a place. A capitalized word opening the sentence alone is no name."""
     toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(text[m.start:m.end])]
     words = [text[a:b] for a, b in toks]
-    glue = rules.connectors | rules.determiners
+    glue = rules.glue
     plain = [w for w in words if w[:1].isalpha() and w[:1].islower() and fold(w) not in glue]
     if len(plain) < rules.runaway_words:
         return [m]
