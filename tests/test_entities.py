@@ -165,3 +165,19 @@ def test_german_common_nouns_are_not_taken_for_places_or_people(analyzer):
     names = {e.name for e in rec.entities}
     assert {"Biebertal", "Wettenberg", "Berlin", "Markus Babbel"} <= names
     assert not {"Saison", "Herbst", "Strophen", "Refrain", "Traum"} & names
+
+
+@pytest.mark.parametrize("lang, text, span, kind, expected", [
+    ("it", 'Collaborò alla rivista "La Ronda" per anni.', 'La Ronda"', "ORG", ("La Ronda", "WORK")),
+    ("it", "Nato a Malé Svatoňovice, studiò a Praga.", "Nato a Malé Svatoňovice", "ORG", ("Malé Svatoňovice", "PLACE")),
+    ("it", "Il ministro parlò a Roma.", "Roma", "PLACE", ("Roma", "PLACE")),
+])
+def test_quoted_names_are_works_and_a_place_after_an_opening_verb_is_a_place(lang, text, span, kind, expected):
+    from newsloom.extract.countries import CountryLexicon
+    from newsloom.extract.entities import EntityRules, Mention, _quoted_or_placed
+
+    data = langdata.load(lang)
+    rules = EntityRules(data, CountryLexicon(data))
+    start = text.index(span)
+    m = _quoted_or_placed(text, Mention(start, start + len(span), kind), rules)
+    assert (text[m.start:m.end], m.type) == expected

@@ -319,6 +319,8 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
         for piece in _runaway_pieces(text, m, rules) if parsed.doc is None else [m]:
             piece = _without_openers(text, piece, rules.function_words if parsed.doc is None else frozenset(),
                                      rules.glue)
+            if piece is not None and parsed.doc is None:
+                piece = _quoted_or_placed(text, piece, rules)
             if piece is not None:
                 mentions.extend(rules.correct(text, piece))
     for a, b in titled_names:
@@ -417,6 +419,38 @@ def _without_openers(text: str, m: Mention, function_words: frozenset[str], keep
     if not toks:
         return None
     return m if toks[0][0] == m.start else replace(m, start=toks[0][0])
+
+
+_QUOTES = "\"'«»„“”‚‘’"
+
+
+def _quoted_or_placed(text: str, m: Mention, rules: EntityRules) -> Mention | None:
+    """Without a parser: a name between quote marks is the title of a work ("La Ronda", "Ulysses"),
+    not an organization; a sentence opened by a verb and a place preposition names a place after
+    them ("Nato a Malé Svatoňovice", "Giunto a Roma")."""
+    end = m.end
+    while end > m.start and text[end - 1] in _QUOTES + " ":
+        end -= 1  # the closing quote the model took in (not one closing a quote inside the name)
+    if end <= m.start:
+        return None
+    if any(c in _QUOTES and c not in "'’" for c in text[m.start:end]) or "' '" in text[m.start:end]:
+        end = m.end
+    opened = text[:m.start].rstrip(" ")[-1:] in _QUOTES and text[:m.start].rstrip(" ")[-1:] not in "'’"
+    closed = text[end:].lstrip(" ")[:1] in _QUOTES
+    if opened and closed and m.type in ("ORG", "MISC", "PRODUCT"):
+        return replace(m, end=end, type="WORK")
+    toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(text[m.start:end])]
+    if len(toks) > 2 and _opens(text, m.start) and text[toks[2][0]:toks[2][1]][:1].isupper():
+        prep = fold(text[toks[1][0]:toks[1][1]])
+        if prep in rules.place_prepositions and prep not in rules.of_words:
+            return replace(m, start=toks[2][0], end=end, type="PLACE")
+    return replace(m, end=end) if end != m.end else m
+
+
+def _opens(text: str, start: int) -> bool:
+    """Does `start` open a sentence (after quote marks or brackets)?"""
+    before = text[:start].rstrip(" \t" + _QUOTES + "(")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _resolve_overlaps(text: str, mentions: list[Mention]) -> list[Mention]:
