@@ -376,18 +376,19 @@ class Store:
                 cond, cargs = self._match(query)
                 where.append(cond)
                 args.extend(cargs)
-        filters = []  # (rows matching, subquery giving record_id, its argument)
+        filters = []  # (rows matching, counted up to `cap`; subquery giving record_id; its argument)
+        cap = int(common) + 1
         names = ("SELECT n.record_id FROM entity_names n JOIN entities e ON e.record_id = n.record_id "
                  "AND e.entity_id = n.entity_id WHERE n.key = ? AND e.type {types}")
         if person:
             key = name_key(person)
-            filters.append((self._rows_with("entity_names", "key", key), names.format(types="= 'PERSON'"), key))
+            filters.append((self._rows_with("entity_names", "key", key, cap), names.format(types="= 'PERSON'"), key))
         if place:
             key = name_key(place)
-            filters.append((self._rows_with("entity_names", "key", key),
+            filters.append((self._rows_with("entity_names", "key", key, cap),
                             names.format(types="IN ('PLACE', 'FACILITY')"), key))
         if event:
-            filters.append((self._rows_with("events", "type", event.upper()),
+            filters.append((self._rows_with("events", "type", event.upper(), cap),
                             "SELECT record_id FROM events WHERE type = ?", event.upper()))
         for n, sub, arg in sorted(filters, key=lambda f: f[0]):
             if n <= common:
@@ -400,7 +401,7 @@ class Store:
                 where.append(f"EXISTS ({correlated} AND {alias}.record_id = r.id)")
             args.append(arg)
         if language:  # a common language is tested on each record read newest first, a rare one looked up
-            common_language = self._rows_with("records", "language", language) > common
+            common_language = self._rows_with("records", "language", language, cap) > common
             where.append("r.language || '' = ?" if common_language else "r.language = ?")
             args.append(language)
         if since:

@@ -2,6 +2,7 @@
 with a tsvector column and a GIN index."""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 
 from newsloom.errors import NewsloomError
@@ -40,6 +41,9 @@ class PostgresStore(Store):
             self.db = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.OperationalError as exc:
             raise NewsloomError(f"cannot connect to {_safe(url)}: {str(exc).strip()}") from exc
+        # searches read the first rows of an index in order; starting parallel workers for them costs
+        # more than it saves
+        self.execute("SET max_parallel_workers_per_gather = 0")
         self.migrate()
 
     def execute(self, sql: str, args: Sequence = ()) -> int:
@@ -86,6 +90,14 @@ class PostgresStore(Store):
                 [_ts_words(query)])
 
     def _text_matches(self, query: str, cap: int) -> int:
+        # A GIN index is read as a bitmap of every match, so counting even up to a cap reads them all
+        # for a common word: the planner's estimate (from the table's statistics) answers first, and
+        # only a word it takes for rare is counted.
+        plan = self.query("EXPLAIN (FORMAT JSON) SELECT 1 FROM search WHERE doc @@ plainto_tsquery('simple', ?)",
+                          (_ts_words(query),))[0][0]
+        plan = json.loads(plan) if isinstance(plan, str) else plan
+        if int(plan[0]["Plan"]["Plan Rows"]) >= cap:
+            return cap
         return self.query("SELECT count(*) FROM (SELECT 1 FROM search WHERE doc @@ plainto_tsquery('simple', ?) "
                           "LIMIT ?) x", (_ts_words(query), cap))[0][0]
 
