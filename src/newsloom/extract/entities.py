@@ -375,8 +375,7 @@ def _runaway_pieces(text: str, m: Mention, rules: EntityRules) -> list[Mention]:
         while first > 0 and (fold(words[first - 1]) in rules.titles or fold(words[first - 1]) in rules.countries.demonyms
                              and first > 1 and fold(words[first - 2]) in rules.titles):
             first -= 1
-        before = text[:toks[first][0]].rstrip(" \t\"'„“«(")
-        alone = j - i == 1 and first == i and (not before or before[-1] in ".!?:\n")
+        alone = j - i == 1 and first == i and opens_sentence(text, toks[first][0])
         if not alone:
             end = toks[j - 1][1]
             while end > toks[i][0] and not text[end - 1].isalnum():
@@ -407,9 +406,8 @@ def _without_openers(text: str, m: Mention, function_words: frozenset[str], keep
     toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(text[m.start:m.end])]
     while toks:
         word = text[toks[0][0]:toks[0][1]]
-        before = text[:toks[0][0]].rstrip(" \t\"'„“«(")
         # (name particles of any language are left alone: "Los Angeles", "Della Valle", "Van Gogh")
-        opener = (not before or before[-1] in ".!?:\n") and word[:1].isupper() and word[1:].islower() \
+        opener = opens_sentence(text, toks[0][0]) and word[:1].isupper() and word[1:].islower() \
             and fold(word) in function_words and fold(word) not in keep and fold(word) not in _name_particles()
         if opener and len(toks) == 1 and not m.fixed:
             return None  # "Asimismo", "Wszyscy", "Depois" opening a sentence: no name at all
@@ -440,16 +438,16 @@ def _quoted_or_placed(text: str, m: Mention, rules: EntityRules) -> Mention | No
     if opened and closed and m.type in ("ORG", "MISC", "PRODUCT"):
         return replace(m, end=end, type="WORK")
     toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(text[m.start:end])]
-    if len(toks) > 2 and _opens(text, m.start) and text[toks[2][0]:toks[2][1]][:1].isupper():
+    if len(toks) > 2 and opens_sentence(text, m.start) and text[toks[2][0]:toks[2][1]][:1].isupper():
         prep = fold(text[toks[1][0]:toks[1][1]])
         if prep in rules.place_prepositions and prep not in rules.of_words:
             return replace(m, start=toks[2][0], end=end, type="PLACE")
     return replace(m, end=end) if end != m.end else m
 
 
-def _opens(text: str, start: int) -> bool:
-    """Does `start` open a sentence (after quote marks or brackets)?"""
-    before = text[:start].rstrip(" \t" + _QUOTES + "(")
+def opens_sentence(text: str, start: int) -> bool:
+    """Does `start` open a sentence (after quote marks, brackets or a dash)?"""
+    before = text[:start].rstrip(" \t" + _QUOTES + "(-–—")
     return not before or before[-1] in ".!?:\n"
 
 

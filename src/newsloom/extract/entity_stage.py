@@ -9,7 +9,7 @@ from anyascii import anyascii
 
 from newsloom.extract.context import Parsed
 from newsloom.extract.countries import CountryLexicon
-from newsloom.extract.entities import EntityRules, Mention, corrected_mentions
+from newsloom.extract.entities import EntityRules, Mention, corrected_mentions, opens_sentence
 from newsloom.extract.geo import Gazetteer
 from newsloom.extract.linking import Group, link
 from newsloom.extract.roles import RoleFinder
@@ -52,9 +52,12 @@ class EntityStage:
             _geocode(entities, text, gazetteer, weights, self.countries, self.data.get("morphology") or {})
             entities = _one_entity_per_place(entities)
             if parsed.doc is None and parsed.ner is not None:
-                entities = _without_unplaced_openers(entities, text)
+                opener = _unplaced_opener(text)
+                entities = [e for e in entities if not opener(e)]
             if self.rules.nouns_capitalized:
-                entities = _without_unplaced_nouns(entities, text, self.rules)
+                entities = [e for e in entities if not _unplaced_noun(e, text, self.rules)]
+            for i, e in enumerate(entities):  # ids in order after merging and dropping
+                e.id = f"e{i + 1}"
         self._role_countries(entities, text)
         _context_countries(entities, cues, parsed, self.affiliation_nouns)
         _salience(entities, len(text))
@@ -259,12 +262,7 @@ def _context_countries(entities: list[Entity], cues, parsed: Parsed, nouns: froz
                 e.country = top[0][0]
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'„“”«»‚‘’-–—(")
-    return not before or before[-1] in ".!?:\n"
-
-
-def _without_unplaced_openers(entities: list[Entity], text: str) -> list[Entity]:
+def _unplaced_opener(text: str):
     """Without a parser, the NER takes many capitalized words opening a sentence for places
     ("Siłownia powstanie ...", "Podkreśliła, że ..."): a one-word place the gazetteer does not know,
     seen only at the start of sentences, is dropped when the text also writes the word (in any
@@ -273,17 +271,13 @@ def _without_unplaced_openers(entities: list[Entity], text: str) -> list[Entity]
 
     def opener(e: Entity) -> bool:
         return e.type == "PLACE" and e.geo is None and not e.country and all(
-            " " not in text[s:t] and "-" not in text[s:t] and _opens_sentence(text, s)
+            " " not in text[s:t] and "-" not in text[s:t] and opens_sentence(text, s)
             and len(text[s:t]) >= 5 and text[s:s + 5].lower() in lower for s, t in e.mentions)
 
-    out = [e for e in entities if not opener(e)]
-    if len(out) < len(entities):
-        for i, e in enumerate(out):
-            e.id = f"e{i + 1}"
-    return out
+    return opener
 
 
-def _without_unplaced_nouns(entities: list[Entity], text: str, rules) -> list[Entity]:
+def _unplaced_noun(e: Entity, text: str, rules) -> bool:
     """Where every noun has a capital (German), the NER takes many of them for places ("Saison",
     "Pflegeheim"): a one-word place the gazetteer does not know, that names no country or institution
     and never follows a place preposition or a word for a place ("in Choczewo", "die Gemeinden
@@ -292,29 +286,22 @@ def _without_unplaced_nouns(entities: list[Entity], text: str, rules) -> list[En
     def cue(word: str) -> bool:
         return word in rules.place_prepositions or rules.before.get(word) == "PLACE"
 
-    def noun(e: Entity) -> bool:
-        if e.type == "PERSON" and not e.roles and not e.aliases and " " not in e.name and "-" not in e.name \
-                and len(e.mentions) == 1 and e.name not in rules.given_names:
-            return True  # a capitalized noun alone, said once, with no title: "Covid", "Strophen"
-        if e.type != "PLACE" or e.geo is not None or rules.known(e.name):
-            return False
-        for s, t in e.mentions:
-            before = [fold(w.strip(",")) for w in text[max(0, s - 60):s].split()]
-            if " " in text[s:t] or before and cue(before[-1]) \
-                    or len(before) > 2 and before[-1] in rules.conjunctions | {""} and cue(before[-3]):
-                return False  # ("... Gemeinden Biebertal und Wettenberg", "in Gießen, Wetzlar")
-        return True
-
-    out = [e for e in entities if not noun(e)]
-    if len(out) < len(entities):
-        for i, e in enumerate(out):
-            e.id = f"e{i + 1}"
-    return out
+    if e.type == "PERSON" and not e.roles and not e.aliases and " " not in e.name and "-" not in e.name \
+            and len(e.mentions) == 1 and e.name not in rules.given_names:
+        return True  # a capitalized noun alone, said once, with no title: "Covid", "Strophen"
+    if e.type != "PLACE" or e.geo is not None or rules.known(e.name):
+        return False
+    for s, t in e.mentions:
+        before = [fold(w.strip(",")) for w in text[max(0, s - 60):s].split()]
+        listed = len(before) > 2 and (before[-1] in rules.conjunctions or not before[-1])
+        if " " in text[s:t] or before and cue(before[-1]) or listed and cue(before[-3]):
+            return False  # ("... Gemeinden Biebertal und Wettenberg", "in Gießen, Wetzlar")
+    return True
 
 
 def _one_entity_per_place(entities: list[Entity]) -> list[Entity]:
     """Places the gazetteer put on the same spot are one entity ("Warszawę", "Warszawie"): the first
-    keeps its name, takes the others' mentions and names; ids are renumbered in order."""
+    keeps its name, takes the others' mentions and names."""
     first: dict[str, Entity] = {}
     out = []
     for e in entities:
@@ -328,9 +315,6 @@ def _one_entity_per_place(entities: list[Entity]) -> list[Entity]:
         keep.mentions = sorted(set(keep.mentions) | set(e.mentions))
         keep.aliases += [a for a in dict.fromkeys([e.name, *e.aliases]) if a != keep.name and a not in keep.aliases]
         keep.country = keep.country or e.country
-    if len(out) < len(entities):
-        for i, e in enumerate(out):
-            e.id = f"e{i + 1}"
     return out
 
 
