@@ -82,6 +82,7 @@ def spark_engine(batches, workers: int):
 
     from newsloom.batch import analyze_batch
 
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # the workers import newsloom from this environment
     spark = (SparkSession.builder.master(f"local[{workers}]").appName("newsloom-batch")
              .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
              .config("spark.driver.bindAddress", "127.0.0.1").config("spark.python.worker.reuse", "true")
@@ -106,10 +107,14 @@ def measure(engine: str, workers: int, corpus: Path, scratch: Path, batch_size: 
     wall = time.perf_counter() - t
     shutil.rmtree(out, ignore_errors=True)
     rss = sorted(res.workers_peak_rss_mb.values())
+    busy = sum(res.workers_busy_s.values())
     row = {"engine": engine, "workers": workers, "documents": res.records + res.errors,
            "records": res.records, "errors": res.errors, "seconds": round(wall, 2),
            "docs_per_second": round((res.records + res.errors) / wall, 3),
-           "worker_processes": len(rss), "peak_rss_mb_per_worker": rss}
+           "worker_processes": len(rss), "peak_rss_mb_per_worker": rss,
+           # the workers' share of the run spent analyzing (the rest: engine start, model loading, waiting)
+           "busy_share": round(busy / (wall * workers), 3),
+           "analysis_seconds_per_document": round(busy / max(1, res.records + res.errors), 3)}
     print(json.dumps(row), file=sys.stderr, flush=True)
     return row
 
@@ -128,12 +133,14 @@ def summarize(rows: list[dict]) -> dict:
 
 
 def _runs_table(res: dict) -> list[str]:
-    out = ["| engine | workers | documents | documents/s | seconds | peak RSS per worker (MB) |",
-           "|---|---|---|---|---|---|"]
+    out = ["| engine | workers | documents | documents/s | seconds | peak RSS per worker (MB) | workers busy "
+           "| analysis s/document |", "|---|---|---|---|---|---|---|---|"]
     for r in res["runs"]:
         rss = ", ".join(f"{x:.0f}" for x in r["peak_rss_mb_per_worker"])
+        busy = f"{r['busy_share']:.0%}" if "busy_share" in r else "-"
+        per_doc = f"{r['analysis_seconds_per_document']:.3f}" if "analysis_seconds_per_document" in r else "-"
         out.append(f"| {r['engine']} | {r['workers']} | {r['documents']} | {r['docs_per_second']:.2f} | "
-                   f"{r['seconds']:.0f} | {rss} |")
+                   f"{r['seconds']:.0f} | {rss} | {busy} | {per_doc} |")
     return out
 
 

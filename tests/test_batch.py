@@ -69,6 +69,9 @@ def test_local_pool_writes_partitions_and_errors_and_resumes(inputs, tmp_path):
     first = run_batch([str(inputs)], out, workers=2, batch_size=2)
     assert (first.records, first.errors, first.skipped) == (6, 3, 0)
     assert 1 <= len(first.workers_peak_rss_mb) <= 2  # never more processes than workers
+    # each worker reports the time it spent analyzing, and together they analyzed during the run
+    assert first.workers_busy_s.keys() == first.workers_peak_rss_mb.keys()
+    assert 0 < sum(first.workers_busy_s.values()) <= 2 * first.seconds
     ids = set(check_output(out).column("id").to_pylist())
 
     # a killed run leaves only a hidden temporary file; the rerun removes it and skips what is written

@@ -65,6 +65,7 @@ def analyze_batch(docs: list[dict]) -> dict:
     from newsloom.ingest import _with_provenance as with_provenance
 
     analyzer = process_analyzer()
+    started = time.perf_counter()
     records, errors = [], []
     for row in docs:
         meta = json.loads(row.get("meta") or "{}")
@@ -74,11 +75,18 @@ def analyze_batch(docs: list[dict]) -> dict:
             records.append(record_row(with_provenance(analyzer.analyze_document(doc), doc), source=meta.get("source")))
         except Exception as exc:  # one broken document never stops the batch
             errors.append(error_row(doc.id, doc.name, f"analysis failed: {type(exc).__name__}: {exc}"))
+    _BUSY[0] += time.perf_counter() - started
     return {"records": records, "errors": errors, "worker": worker_stats()}
 
 
+_BUSY = [0.0]  # seconds this process has spent in analyze_batch
+
+
 def worker_stats() -> dict:
-    return {"pid": os.getpid(), "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+    """This worker process: pid, peak resident memory, seconds spent analyzing and CPU seconds used."""
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    return {"pid": os.getpid(), "peak_rss_mb": round(use.ru_maxrss / 1024, 1), "busy_s": round(_BUSY[0], 3),
+            "cpu_s": round(use.ru_utime + use.ru_stime, 3)}
 
 
 # -- engines -------------------------------------------------------------------
@@ -126,6 +134,7 @@ class BatchResult:
     errors: int = 0
     seconds: float = 0.0
     workers_peak_rss_mb: dict = field(default_factory=dict)
+    workers_busy_s: dict = field(default_factory=dict)  # pid -> seconds spent analyzing
     files: int = 0
 
     @property
@@ -180,7 +189,9 @@ def run_batch(inputs: list[str], out: str | Path, *, engine="local", workers: in
             writer.add_records(res["records"])
             writer.add_errors(res["errors"])
             w = res["worker"]
-            result.workers_peak_rss_mb[str(w["pid"])] = max(w["peak_rss_mb"], result.workers_peak_rss_mb.get(str(w["pid"]), 0))
+            pid = str(w["pid"])
+            result.workers_peak_rss_mb[pid] = max(w["peak_rss_mb"], result.workers_peak_rss_mb.get(pid, 0))
+            result.workers_busy_s[pid] = max(w.get("busy_s", 0.0), result.workers_busy_s.get(pid, 0.0))
             _tick(bar, result, records=len(res["records"]), errors=len(res["errors"]))
     finally:
         writer.flush()

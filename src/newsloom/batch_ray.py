@@ -3,7 +3,8 @@
 Ray is an optional extra (`pip install 'newsloom[ray]'`) imported only here.
 Without a cluster address (`RAY_ADDRESS`, or `ray job submit`, which sets it),
 a private local Ray is started with exactly `workers` CPUs, bound to
-127.0.0.1, without dashboard or usage reporting, and shut down at the end.
+127.0.0.1, without dashboard or usage reporting, its workers at normal priority,
+and shut down at the end.
 """
 from __future__ import annotations
 
@@ -54,6 +55,10 @@ def _start(ray, workers: int) -> bool:
     if os.environ.get("RAY_ADDRESS"):
         ray.init(log_to_driver=False, logging_level=logging.WARNING)
         return True
+    # Ray lowers its workers' priority (niceness 15) to keep its services responsive on a shared
+    # node; a private Ray has the machine to itself, and its actors run at the priority the
+    # local pool's processes have.
+    os.environ.setdefault("RAY_worker_niceness", "0")
     ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING,
              _node_ip_address="127.0.0.1")
     return True
