@@ -181,3 +181,50 @@ def test_quoted_names_are_works_and_a_place_after_an_opening_verb_is_a_place(lan
     start = text.index(span)
     m = _quoted_or_placed(text, Mention(start, start + len(span), kind), rules)
     assert (text[m.start:m.end], m.type) == expected
+
+
+def _rules(lang):
+    from newsloom.extract.countries import CountryLexicon
+    from newsloom.extract.entities import EntityRules
+
+    data = langdata.load(lang)
+    return EntityRules(data, CountryLexicon(data))
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("ru", "Корнейчук вывел на сцену В. И. Ленина. Сын Ф. Ф. Трепова.", ["В. И. Ленина", "Ф. Ф. Трепова"]),
+    ("ru", "Президент В. Путин заявил это вчера.", ["В. Путин"]),
+    ("fr", "Selon M. Dupont, J.-P. Sartre et M. J. Martin sont venus.", ["Dupont", "J.-P. Sartre", "J. Martin"]),
+    ("en", "It was signed by President Harry S. Truman in 1945.", ["Harry S. Truman"]),
+    ("ru", "Это машина класса А. Затем пришли другие.", []),  # one initial: the end of a sentence
+    ("de", "Die Burg ist ein Gebäude I. Grades.", []),  # a Roman numeral before a German noun
+    ("en", "Troops of the U.S. Army arrived.", []),  # initials before a body, not a surname
+])
+def test_initials_before_a_surname_make_a_person(lang, text, expected):
+    assert [text[m.start:m.end] for m in _rules(lang).initialed_names(text)] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("it", "Secondo Isaac Newton, il critico Harold Bloom aveva torto.", ["Isaac Newton", "Harold Bloom"]),
+    ("ru", "Он отсылает к песне Дэвида Гилмора и к книге.", ["Дэвида Гилмора"]),  # a given name in the genitive
+    ("es", "Lo escribió Gabriel García Márquez en Bogotá.", ["Gabriel García Márquez"]),
+    ("de", "Gestern sagte Peter Müller Montag sei zu früh.", ["Peter Müller"]),  # one surname where nouns have capitals
+    ("en", "The Washington Post reported it.", []),  # not a given name
+])
+def test_a_given_name_and_a_surname_make_a_person(lang, text, expected):
+    assert [text[m.start:m.end] for m in _rules(lang).given_name_people(text)] == expected
+
+
+@pytest.mark.parametrize("lang, text, span, expected", [
+    ("ru", 'в чарте " Billboard " и не только', '" Billboard "', ["Billboard"]),  # one mark left with the opener
+    ("ru", "в чарте Billboard » и не только", "Billboard »", ["Billboard"]),
+    ("ru", "в клубе « Бавария » и не только", "« Бавария »", ["Бавария"]),  # both marks go
+    ("ru", "в городах Таллахасси (штат Флорида) и Уичито", "Таллахасси (штат Флорида)", ["Таллахасси", "Флорида"]),
+    ("es", "Llegó a Clarín (periódico) ayer", "Clarín (periódico)", ["Clarín (periódico)"]),  # a lower-case gloss stays
+])
+def test_stray_quote_marks_and_a_bracketed_name_leave_the_mention(lang, text, span, expected):
+    from newsloom.extract.entities import Mention
+
+    start = text.index(span)
+    got = [text[m.start:m.end] for m in _rules(lang).correct(text, Mention(start, start + len(span), "ORG"))]
+    assert got == expected

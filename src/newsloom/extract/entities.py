@@ -26,6 +26,12 @@ TYPE_MAP = {
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # letters, hyphens and apostrophes between them
 _ELIDED = re.compile(r"[^\W\d_]{1,4}['’]")  # an elided particle: "d'", "dell'"
+_INITIALS = re.compile(r"(?:[^\W\d_]\.\s?){1,3}")  # "В. И. ", "J.R.R. "
+# initials and a surname the model missed ("В. И. Ленина", "J. M. Coetzee")
+_INITIALED_NAME = re.compile(
+    r"(?<![\w.-])(?:([^\W\d_]+)\s+)?((?:[^\W\d_]\.(?:-[^\W\d_]\.)?\s?){1,3})([^\W\d_]+(?:-[^\W\d_]+)?)(?![\w-])")
+QUOTE_MARKS = '"«»“”„‹›'
+_WORD_TOKEN = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,7 @@ class EntityRules:
         self.nouns_capitalized = str((data.get("places") or {}).get("nouns_capitalized", "")).lower() in ("yes", "true")
         self.place_prepositions = {fold(p) for p in (data.get("places") or {}).get("prepositions", [])}
         self.given_names = {r[0] for r in common().table("given_names") if r}
+        self.morphology = data.get("morphology") or {}
         self.conjunctions = {fold(c) for c in titles.get("conjunctions", [])}
         # where names keep lower-case words ("Закрытое акционерное общество ...") a mention needs more of
         # them before it counts as running over plain text
@@ -95,6 +102,16 @@ class EntityRules:
     def glue(self) -> frozenset[str]:
         """Articles and connectors: the lower-case words a name may hold."""
         return frozenset(self.determiners | self.connectors)
+
+    def is_given_name(self, word: str) -> bool:
+        """A given name, as listed or in a case form ("Эбенезера", "Donalda")."""
+        return word in self.given_names or any(b in self.given_names for b in base_forms(word, self.morphology))
+
+    def is_surname_like(self, word: str) -> bool:
+        """A capitalized word that names no institution, country, title or body ("Ленина", not "Army")."""
+        return bool(_WORD.fullmatch(word)) and word[:1].isupper() and not word.isupper() \
+            and word not in self.inside and fold(word) not in self.inside and fold(word) not in self.titles \
+            and not self.known(word)
 
     def known(self, s: str) -> tuple[str, str | None] | None:
         """(type, country) of an institution or country name, else None."""
@@ -162,7 +179,20 @@ class EntityRules:
         hyphen = re.match(r"-[^\W\d_][\w-]*", text[m.end:m.end + 40])
         if hyphen and fold(span + hyphen.group(0)) in self.titles:
             return []  # the first half of a hyphenated title ("Пресс" of "Пресс-секретарь")
+        # A bracket after a name that holds another name or a year is not more of the name
+        # ("Таллахасси (штат Флорида)", "Объединённые Арабские Эмираты (Египте)"); a lower-case
+        # gloss stays ("Clarín (periódico)", "Сатурн (планета)").
+        bracket = span.find("(")
+        close = span.find(")", bracket)
+        inner = (m.start + bracket + 1, m.start + (close if close > 0 else len(span)))
+        if bracket > 0 and any(c.isupper() or c.isdigit() for c in text[inner[0]:inner[1]]):
+            return [*self.correct(text, replace(m, end=m.start + len(span[:bracket].rstrip()))),
+                    *(self.correct(text, replace(m, start=inner[0], end=inner[1], fixed=False))
+                      if text[inner[0]:inner[1]].strip() else [])]
         toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(span)]
+        toks = _without_stray_quotes(text, toks)
+        if not toks:
+            return []
         if m.type == "PERSON":  # two people joined by a conjunction ("Henry Fielding e Laurence Sterne"; a
             # surname joined by one stays: "José Ortega y Gasset")
             k = next((k for k in range(2, len(toks) - 2) if fold(text[toks[k][0]:toks[k][1]]) in self.conjunctions
@@ -235,6 +265,9 @@ class EntityRules:
         last = text[toks[-1][0]:toks[-1][1]]
         if last.endswith(".") and sum(c.isalpha() for c in last) >= 4 and fold(last) not in self.honorifics:
             toks[-1] = (toks[-1][0], toks[-1][1] - 1)  # the sentence's full stop ("отметил Белов.")
+        toks = _without_stray_quotes(text, toks)  # the other mark may have gone with a lower-case opener
+        if not toks:
+            return []
         m = replace(m, start=toks[0][0], end=toks[-1][1])
         span = text[m.start:m.end]
         if not any(c.isupper() for c in span) and any(c.isupper() for c in text[:2000]):
@@ -263,7 +296,10 @@ class EntityRules:
         words = [w for w in span.split() if fold(w) not in self.determiners]
         if self.nouns_capitalized and m.type in ("ORG", "MISC") and len(words) == 1 and not words[0].isupper():
             return []  # in German every noun has a capital: one such word alone is no name
-        if m.type in ("ORG", "PLACE", "MISC") and 2 <= len(words) <= 3 and words[0] in self.given_names \
+        if m.type in ("ORG", "PLACE", "MISC") and len(toks) >= 2 and _INITIALS.fullmatch(text[m.start:toks[-1][0]]) \
+                and text[m.start:toks[-1][0]].replace(".", "").replace(" ", "").isupper() and self.is_surname_like(text[toks[-1][0]:toks[-1][1]]):
+            return [replace(m, type="PERSON")]  # initials and a surname: "Ф. Ф. Трепова", "J. M. Coetzee"
+        if m.type in ("ORG", "PLACE", "MISC") and 2 <= len(words) <= 3 and self.is_given_name(words[0]) \
                 and all(_WORD.fullmatch(w) and w[:1].isupper() and not w.isupper() and w not in self.inside
                         and fold(w) not in self.inside for w in words):
             return [replace(m, type="PERSON")]  # "James Joyce", "Michele Serra": a given name opens it
@@ -277,6 +313,48 @@ class EntityRules:
         if cue_type and cue_type != "_title" and m.type in ("MISC", "ORG", "PLACE", "PRODUCT"):
             return [replace(m, type=cue_type)]
         return [m]
+
+    def initialed_names(self, text: str) -> list[Mention]:
+        """People written with initials before the surname ("В. И. Ленина", "Harry S. Truman")."""
+        out = []
+        for x in _INITIALED_NAME.finditer(text):
+            given, initials, surname = x.group(1), re.sub(r"[.\s-]", "", x.group(2)), x.group(3)
+            if not (initials.isupper() and surname[1:].islower() and self.is_surname_like(surname)):
+                continue
+            if fold(x.group(2)[:2]) in self.honorifics:  # "M. Dupont": the honorific, then the name
+                out.append(Mention(x.start(2) + len(x.group(2)[:2]) + len(x.group(2)[2:]) - len(x.group(2)[2:].lstrip()),
+                                   x.end(3), "PERSON"))
+            elif given and given[:1].isupper() and self.is_given_name(given):
+                out.append(Mention(x.start(1), x.end(3), "PERSON"))
+            # one initial alone may end a sentence before a capitalized word ("класса А. Затем",
+            # "Gebäude I. Grades"): taken only before a word that opens no sentence, where nouns
+            # have no capital, and never for a Roman numeral
+            elif len(initials) > 1 or (fold(surname) not in self.function_words and not self.nouns_capitalized
+                                       and initials not in ("I", "V", "X")):
+                out.append(Mention(x.start(2), x.end(3), "PERSON"))
+        return out
+
+    def given_name_people(self, text: str) -> list[Mention]:
+        """A known given name (or its case form) and one or two capitalized surnames after it
+        ("Isaac Newton", "Эбенезера Кука"): a person, where the model saw none."""
+        out = []
+        words = list(_WORD_TOKEN.finditer(text))
+        for i, w in enumerate(words):
+            first = w.group()
+            if out and w.start() < out[-1].end:
+                continue  # a surname that is also a given name ("Gabriel García Márquez")
+            if not (first[:1].isupper() and first[1:].islower() and self.is_given_name(first)):
+                continue
+            end = None
+            # a second surname ("Gabriel García Márquez"), not where every noun has a capital
+            for v, prev in zip(words[i + 1:i + (2 if self.nouns_capitalized else 3)], words[i:i + 2]):
+                if text[prev.end():v.start()] not in (" ", "\t") or not self.is_surname_like(v.group()) \
+                        or v.group()[1:].isupper():
+                    break
+                end = v.end()
+            if end:
+                out.append(Mention(w.start(), end, "PERSON"))
+        return out
 
     def lexicon_mentions(self, text: str) -> list[Mention]:
         """Institutions and country names written with a capital, found without the model."""
@@ -294,6 +372,32 @@ class EntityRules:
 
 
 _HYPHENATED = re.compile(r"-[^\W\d_a-zß-ÿ][\w’']*")
+
+
+def base_forms(name: str, morphology: dict) -> list[str]:
+    """Dictionary forms of an inflected name ("Москве" -> "Москва", "Эбенезера" -> "Эбенезер"),
+    from the language's case endings and the endings its nominatives take."""
+    out = []
+    for end in sorted(morphology.get("name_endings", []), key=len, reverse=True):
+        if name.endswith(end) and len(name) > len(end) + 2:
+            out += [name[: -len(end)] + n for n in morphology.get("nominative_endings", [])]
+    return out
+
+
+def _without_stray_quotes(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The tokens without a quote mark at one end that pairs with none in the name ('Billboard "');
+    a name quoted at both ends keeps its marks."""
+    if not toks:
+        return toks
+    a, b = toks[0][0], toks[-1][1]
+    span = text[a:b]
+    lead = len(span) - len(span.lstrip(QUOTE_MARKS + " "))
+    trail = len(span) - len(span.rstrip(QUOTE_MARKS + " "))
+    middle = span[lead:len(span) - trail]
+    if not middle or bool(lead) == bool(trail) or any(c in QUOTE_MARKS for c in middle):
+        return toks
+    a, b = a + lead, b - trail
+    return [(max(s, a), min(e, b)) for s, e in toks if e > a and s < b]
 
 
 def model_mentions(parsed: Parsed) -> list[Mention]:
@@ -331,6 +435,17 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
         pieces = rules.correct(text, Mention(a, b, "PERSON"))
         mentions.extend([p for p in pieces if not any(p.start < m.end and m.start < p.end for m in mentions)])
     mentions = _resolve_overlaps(text, mentions)
+    # A name with initials replaces what the model made of its pieces ("Präsident Harry" of
+    # "Präsident Harry S. Truman") unless a lexicon named them.
+    for x in rules.initialed_names(text):
+        hit = [m for m in mentions if x.start < m.end and m.start < x.end]
+        if not any(m.fixed or m.type == "PERSON" and (m.start < x.start or m.end > x.end) for m in hit):
+            mentions = [m for m in mentions if m not in hit] + [x]
+    # A given name and a surname fill what the model missed or took for pieces of something else.
+    for x in rules.given_name_people(text):
+        hit = [m for m in mentions if x.start < m.end and m.start < x.end]
+        if all(not m.fixed and x.start <= m.start and m.end <= x.end for m in hit):
+            mentions = [m for m in mentions if m not in hit] + [x]
     # The lexicon fills gaps the model left; it never cuts into a model mention.
     extra = [x for x in rules.lexicon_mentions(text)
              if not any(x.start < m.end and m.start < x.end for m in mentions)]

@@ -9,7 +9,7 @@ from anyascii import anyascii
 
 from newsloom.extract.context import Parsed
 from newsloom.extract.countries import CountryLexicon
-from newsloom.extract.entities import EntityRules, Mention, corrected_mentions, opens_sentence
+from newsloom.extract.entities import EntityRules, Mention, base_forms, corrected_mentions, opens_sentence
 from newsloom.extract.geo import Gazetteer
 from newsloom.extract.linking import Group, link
 from newsloom.extract.roles import RoleFinder
@@ -318,16 +318,6 @@ def _one_entity_per_place(entities: list[Entity]) -> list[Entity]:
     return out
 
 
-def _base_forms(name: str, morphology: dict) -> list[str]:
-    """Dictionary forms of an inflected place name ("Москве" -> "Москва"), from the language's
-    case endings and the endings its nominatives take."""
-    out = []
-    for end in sorted(morphology.get("name_endings", []), key=len, reverse=True):
-        if name.endswith(end) and len(name) > len(end) + 2:
-            out += [name[: -len(end)] + n for n in morphology.get("nominative_endings", [])]
-    return out
-
-
 def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLexicon, morphology: dict) -> None:
     for e in entities:
         if e.type not in _PLACE_TYPES:
@@ -335,7 +325,7 @@ def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLe
         place = None
         if e.country and countries.country_of_name(e.name) == e.country:
             place = gazetteer.country_place(e.country)
-        bases = _base_forms(e.name, morphology)
+        bases = base_forms(e.name, morphology)
         if place is None and bases:
             # an inflected name ("Астане"): its written form may also name a small place elsewhere,
             # so every form competes, by the article's countries and population
