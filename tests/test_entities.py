@@ -228,3 +228,26 @@ def test_stray_quote_marks_and_a_bracketed_name_leave_the_mention(lang, text, sp
     start = text.index(span)
     got = [text[m.start:m.end] for m in _rules(lang).correct(text, Mention(start, start + len(span), "ORG"))]
     assert got == expected
+
+
+def test_a_quoted_name_is_a_work_only_where_organizations_are_not_quoted():
+    from newsloom.extract.entities import Mention, _quoted_or_placed
+
+    it = 'Collaborò alla rivista "La Ronda" per anni.'
+    start = it.index("La Ronda")
+    assert _quoted_or_placed(it, Mention(start, start + 8, "ORG"), _rules("it")).type == "WORK"
+    ru = "Он перешёл в компанию «Газпром» в 2005 году."
+    start = ru.index("Газпром")
+    assert _quoted_or_placed(ru, Mention(start, start + 7, "ORG"), _rules("ru")).type == "ORG"
+
+
+@pytest.mark.parametrize("lang, text, span", [
+    ("it", 'Vorrebbe presentare " Ho visto un re " contro Gianni Morandi.', '" Ho'),
+    ("it", "Vorrebbe presentare «Ho visto un re» al festival.", "Ho"),
+])
+def test_a_function_word_opening_a_quotation_is_no_name(lang, text, span):
+    from newsloom.extract.entities import Mention, _without_openers
+
+    rules = _rules(lang)
+    start = text.index(span)
+    assert _without_openers(text, Mention(start, start + len(span), "ORG"), rules.function_words, rules.glue) is None

@@ -73,6 +73,8 @@ class EntityRules:
         # Languages whose names capitalize every main word: a name ends before a lower-case word
         # that does not join two capitalized ones ("Consejo de Ministros aprobará ...").
         self.names_capitalized = str(cues.get("names_capitalized", "")).lower() in ("yes", "true")
+        # a name between quote marks is a work's title, where organizations are not quoted
+        self.quoted_names_are_works = str(cues.get("quoted_names_are_works", "")).lower() in ("yes", "true")
         self.connectors = {fold(c) for c in cues.get("name_connectors", [])} or \
             self.of_words | {fold(c) for c in titles.get("conjunctions", [])}
         self.after = {fold(w): t for t, ws in (cues.get("after") or {}).items() for w in ws}
@@ -185,6 +187,8 @@ class EntityRules:
         bracket = span.find("(")
         close = span.find(")", bracket)
         inner = (m.start + bracket + 1, m.start + (close if close > 0 else len(span)))
+        if bracket > 0 and not span[bracket + 1:].strip():
+            return self.correct(text, replace(m, end=m.start + len(span[:bracket].rstrip())))  # "Барбаре ("
         if bracket > 0 and any(c.isupper() or c.isdigit() for c in text[inner[0]:inner[1]]):
             return [*self.correct(text, replace(m, end=m.start + len(span[:bracket].rstrip()))),
                     *(self.correct(text, replace(m, start=inner[0], end=inner[1], fixed=False))
@@ -519,10 +523,12 @@ def _without_openers(text: str, m: Mention, function_words: frozenset[str], keep
     a function word opening the sentence ("Когда Лю Бан", "Quando Mario Draghi"); None when
     nothing is left."""
     toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(text[m.start:m.end])]
+    while toks and len(toks) > 1 and all(c in _QUOTES for c in text[toks[0][0]:toks[0][1]]):
+        toks = toks[1:]  # an opening quote mark the model took in: the word after it is what opens
     while toks:
         word = text[toks[0][0]:toks[0][1]]
         # (name particles of any language are left alone: "Los Angeles", "Della Valle", "Van Gogh")
-        opener = opens_sentence(text, toks[0][0]) and word[:1].isupper() and word[1:].islower() \
+        opener = (opens_sentence(text, toks[0][0]) or _opens_quote(text, toks[0][0])) and word[:1].isupper() and word[1:].islower() \
             and fold(word) in function_words and fold(word) not in keep and fold(word) not in _name_particles()
         if opener and len(toks) == 1 and not m.fixed:
             return None  # "Asimismo", "Wszyscy", "Depois" opening a sentence: no name at all
@@ -539,7 +545,7 @@ _QUOTES = "\"'«»„“”‚‘’"
 
 def _quoted_or_placed(text: str, m: Mention, rules: EntityRules) -> Mention | None:
     """Without a parser: a name between quote marks is the title of a work ("La Ronda", "Ulysses"),
-    not an organization; a sentence opened by a verb and a place preposition names a place after
+    not an organization, in languages that do not quote organizations' names; a sentence opened by a verb and a place preposition names a place after
     them ("Nato a Malé Svatoňovice", "Giunto a Roma")."""
     end = m.end
     while end > m.start and text[end - 1] in _QUOTES + " ":
@@ -550,7 +556,7 @@ def _quoted_or_placed(text: str, m: Mention, rules: EntityRules) -> Mention | No
         end = m.end
     opened = text[:m.start].rstrip(" ")[-1:] in _QUOTES and text[:m.start].rstrip(" ")[-1:] not in "'’"
     closed = text[end:].lstrip(" ")[:1] in _QUOTES
-    if opened and closed and m.type in ("ORG", "MISC", "PRODUCT"):
+    if opened and closed and m.type in ("ORG", "MISC", "PRODUCT") and rules.quoted_names_are_works:
         return replace(m, end=end, type="WORK")
     toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(text[m.start:end])]
     if len(toks) > 2 and opens_sentence(text, m.start) and text[toks[2][0]:toks[2][1]][:1].isupper():
@@ -558,6 +564,13 @@ def _quoted_or_placed(text: str, m: Mention, rules: EntityRules) -> Mention | No
         if prep in rules.place_prepositions and prep not in rules.of_words:
             return replace(m, start=toks[2][0], end=end, type="PLACE")
     return replace(m, end=end) if end != m.end else m
+
+
+def _opens_quote(text: str, start: int) -> bool:
+    """Does `start` follow an opening quote mark (' presentare « Ho visto un re »')?"""
+    before = text[:start].rstrip(" \t")
+    return bool(before) and before[-1] in _QUOTES and before[-1] not in "'’" \
+        and (len(before) == 1 or not before[-2].isalnum())
 
 
 def opens_sentence(text: str, start: int) -> bool:
