@@ -219,10 +219,11 @@ def test_a_given_name_and_a_surname_make_a_person(lang, text, expected):
     ("ru", 'в чарте " Billboard " и не только', '" Billboard "', ["Billboard"]),  # one mark left with the opener
     ("ru", "в чарте Billboard » и не только", "Billboard »", ["Billboard"]),
     ("ru", "в клубе « Бавария » и не только", "« Бавария »", ["Бавария"]),  # both marks go
-    ("ru", "в городах Таллахасси (штат Флорида) и Уичито", "Таллахасси (штат Флорида)", ["Таллахасси", "Флорида"]),
-    ("es", "Llegó a Clarín (periódico) ayer", "Clarín (periódico)", ["Clarín (periódico)"]),  # a lower-case gloss stays
+    ("ru", "Заслуженный мастер спорта СССР (1989), тренер", "СССР (1989)", ["СССР"]),  # a year in brackets
+    ("ru", "живёт в Санта-Барбаре ( Калифорния )", "Санта-Барбаре (", ["Санта-Барбаре"]),  # a bracket left open
+    ("es", "Llegó a Clarín (periódico) ayer", "Clarín (periódico)", ["Clarín (periódico)"]),  # a gloss stays
 ])
-def test_stray_quote_marks_and_a_bracketed_name_leave_the_mention(lang, text, span, expected):
+def test_stray_quote_marks_and_a_bracketed_year_leave_the_mention(lang, text, span, expected):
     from newsloom.extract.entities import Mention
 
     start = text.index(span)

@@ -181,18 +181,14 @@ class EntityRules:
         hyphen = re.match(r"-[^\W\d_][\w-]*", text[m.end:m.end + 40])
         if hyphen and fold(span + hyphen.group(0)) in self.titles:
             return []  # the first half of a hyphenated title ("Пресс" of "Пресс-секретарь")
-        # A bracket after a name that holds another name or a year is not more of the name
-        # ("Таллахасси (штат Флорида)", "Объединённые Арабские Эмираты (Египте)"); a lower-case
-        # gloss stays ("Clarín (periódico)", "Сатурн (планета)").
+        # A bracket after a name that holds years or dates, or that the name leaves open, is not
+        # part of it ("Мастер спорта СССР (1986)", "Барбаре ("); one holding words stays, as a
+        # gloss may be part of the name ("Clarín (periódico)", "Уоррен (округ, Айова)").
         bracket = span.find("(")
         close = span.find(")", bracket)
-        inner = (m.start + bracket + 1, m.start + (close if close > 0 else len(span)))
-        if bracket > 0 and not span[bracket + 1:].strip():
-            return self.correct(text, replace(m, end=m.start + len(span[:bracket].rstrip())))  # "Барбаре ("
-        if bracket > 0 and any(c.isupper() or c.isdigit() for c in text[inner[0]:inner[1]]):
-            return [*self.correct(text, replace(m, end=m.start + len(span[:bracket].rstrip()))),
-                    *(self.correct(text, replace(m, start=inner[0], end=inner[1], fixed=False))
-                      if text[inner[0]:inner[1]].strip() else [])]
+        inside = span[bracket + 1:close if close > 0 else len(span)]
+        if bracket > 0 and not any(c.isalpha() for c in inside):
+            return self.correct(text, replace(m, end=m.start + len(span[:bracket].rstrip())))
         toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(span)]
         toks = _without_stray_quotes(text, toks)
         if not toks:
