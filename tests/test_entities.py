@@ -252,3 +252,20 @@ def test_a_function_word_opening_a_quotation_is_no_name(lang, text, span):
     rules = _rules(lang)
     start = text.index(span)
     assert _without_openers(text, Mention(start, start + len(span), "ORG"), rules.function_words, rules.glue) is None
+
+
+@pytest.mark.slow
+def test_a_name_cut_at_a_hyphen_keeps_both_parts(analyzer):
+    nl = analyze("De band toerde door Noord-Amerika en West-Europa en speelde in Sleeswijk-Holstein.",
+                 analyzer=analyzer)
+    assert nl.language.code == "nl"
+    names = {e.name for e in nl.entities}
+    assert {"Noord-Amerika", "West-Europa", "Sleeswijk-Holstein"} <= names
+    assert not {"Noord", "West", "Amerika", "Europa", "Holstein"} & names
+    for e in nl.entities:
+        if "-" in e.name:
+            assert [nl.text[s:t] for s, t in e.mentions] == [e.name]
+    de = analyze("Eine US-Delegation reiste am Montag nach Berlin, wo sie Vertreter der Regierung traf.",
+                 analyzer=analyzer)
+    assert de.language.code == "de"
+    assert "US-Delegation" not in {e.name for e in de.entities}  # an acronym before a German compound noun

@@ -1,6 +1,6 @@
 """The accuracy gate: pinned floors per suite and field on small fixed subsets, checked in CI.
 
-Floors only go up: `raise_floors` refuses to lower one unless told `allow_lower=True`.
+Floors only go up: `raise_floors` keeps a floor the figures would lower unless told `allow_lower=True`.
 """
 from __future__ import annotations
 
@@ -43,14 +43,15 @@ def check(measured: dict[str, float], path: Path = FLOORS) -> list[str]:
 
 
 def raise_floors(measured: dict[str, float], *, allow_lower: bool = False, path: Path = FLOORS) -> list[str]:
-    """Set each floor to the measured figure less SLACK; a lower floor only with allow_lower."""
+    """Set each floor to the measured figure less SLACK where that raises it; a floor the figure
+    would lower stays where it is (a figure still at or above it passes), unless allow_lower."""
     floors = load(path)
     changed = []
     for k, v in measured.items():
         new = round(max(0.0, v - SLACK), 4)
         old = floors.get(k)
         if old is not None and new < old and not allow_lower:
-            raise ValueError(f"refusing to lower the floor of {k} from {old} to {new}; pass allow_lower to do so")
+            continue
         if old is None or new != old:
             floors[k] = new
             changed.append(k)

@@ -372,6 +372,7 @@ class EntityRules:
 
 
 _HYPHENATED = re.compile(r"-[^\W\d_a-zß-ÿ][\w’']*")
+_HYPHENATED_BEFORE = re.compile(r"(?<![\w-])[^\W\d_][\w’']*-$")  # "Sleeswijk-" right before "Holstein"
 
 
 def base_forms(name: str, morphology: dict) -> list[str]:
@@ -404,14 +405,30 @@ def model_mentions(parsed: Parsed) -> list[Mention]:
     doc = parsed.ner if parsed.ner is not None else parsed.doc
     if doc is None:
         return []
+    text = parsed.text
     out = []
     for e in doc.ents:
         t = TYPE_MAP.get(e.label_)
         if t:
-            # A name the model cut at a hyphen keeps its second part ("Grande-Marlaska").
-            more = _HYPHENATED.match(parsed.text, e.end_char) if t == "PERSON" else None
-            out.append(Mention(e.start_char, more.end() if more else e.end_char, t))
+            # A name the model cut at a hyphen keeps both parts ("Grande-Marlaska", "Noord-Amerika",
+            # "Санта-Барбаре", "Schleswig-Holstein"); where every noun has a capital, an acronym
+            # before a hyphen opens a common noun ("SPD-Vorsitzende", "US-Präsident").
+            start, end = e.start_char, e.end_char
+            more = _HYPHENATED.match(text, end)
+            if more and more.group()[1:2].isupper() and not (
+                    t != "PERSON" and _nouns_capitalized(parsed) and text[start:end].isupper()):
+                end = more.end()
+            less = _HYPHENATED_BEFORE.search(text, max(0, start - 60), start)
+            if less and less.group()[:1].isupper():
+                start = less.start()
+            m = Mention(start, end, t)
+            if not any((o.start, o.end) == (m.start, m.end) for o in out):  # both halves grew into one name
+                out.append(m)
     return out
+
+
+def _nouns_capitalized(parsed: Parsed) -> bool:
+    return str((parsed.data.get("places") or {}).get("nouns_capitalized", "")).lower() in ("yes", "true")
 
 
 def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tuple[int, int]] = ()) -> list[Mention]:
