@@ -30,7 +30,8 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.\s?){1,3}")  # "В. И. ", "J.R.R. "
 # initials and a surname the model missed ("В. И. Ленина", "J. M. Coetzee")
 _INITIALED_NAME = re.compile(
     r"(?<![\w.-])(?:([^\W\d_]+)\s+)?((?:[^\W\d_]\.(?:-[^\W\d_]\.)?\s?){1,3})([^\W\d_]+(?:-[^\W\d_]+)?)(?![\w-])")
-QUOTE_MARKS = '"«»“”„‹›'
+_QUOTES = "\"'«»„“”‚‘’‹›"
+_QUOTE_MARKS = "".join(c for c in _QUOTES if c not in "'’‚‘")  # never an apostrophe
 _WORD_TOKEN = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 
 
@@ -296,8 +297,9 @@ class EntityRules:
         words = [w for w in span.split() if fold(w) not in self.determiners]
         if self.nouns_capitalized and m.type in ("ORG", "MISC") and len(words) == 1 and not words[0].isupper():
             return []  # in German every noun has a capital: one such word alone is no name
-        if m.type in ("ORG", "PLACE", "MISC") and len(toks) >= 2 and _INITIALS.fullmatch(text[m.start:toks[-1][0]]) \
-                and text[m.start:toks[-1][0]].replace(".", "").replace(" ", "").isupper() and self.is_surname_like(text[toks[-1][0]:toks[-1][1]]):
+        initials = text[m.start:toks[-1][0]]
+        if m.type in ("ORG", "PLACE", "MISC") and len(toks) >= 2 and _INITIALS.fullmatch(initials) \
+                and re.sub(r"[.\s]", "", initials).isupper() and self.is_surname_like(text[toks[-1][0]:toks[-1][1]]):
             return [replace(m, type="PERSON")]  # initials and a surname: "Ф. Ф. Трепова", "J. M. Coetzee"
         if m.type in ("ORG", "PLACE", "MISC") and 2 <= len(words) <= 3 and self.is_given_name(words[0]) \
                 and all(_WORD.fullmatch(w) and w[:1].isupper() and not w.isupper() and w not in self.inside
@@ -322,8 +324,8 @@ class EntityRules:
             if not (initials.isupper() and surname[1:].islower() and self.is_surname_like(surname)):
                 continue
             if fold(x.group(2)[:2]) in self.honorifics:  # "M. Dupont": the honorific, then the name
-                out.append(Mention(x.start(2) + len(x.group(2)[:2]) + len(x.group(2)[2:]) - len(x.group(2)[2:].lstrip()),
-                                   x.end(3), "PERSON"))
+                rest = x.group(2)[2:]
+                out.append(Mention(x.start(2) + 2 + len(rest) - len(rest.lstrip()), x.end(3), "PERSON"))
             elif given and given[:1].isupper() and self.is_given_name(given):
                 out.append(Mention(x.start(1), x.end(3), "PERSON"))
             # one initial alone may end a sentence before a capitalized word ("класса А. Затем",
@@ -392,10 +394,10 @@ def _without_stray_quotes(text: str, toks: list[tuple[int, int]]) -> list[tuple[
         return toks
     a, b = toks[0][0], toks[-1][1]
     span = text[a:b]
-    lead = len(span) - len(span.lstrip(QUOTE_MARKS + " "))
-    trail = len(span) - len(span.rstrip(QUOTE_MARKS + " "))
+    lead = len(span) - len(span.lstrip(_QUOTE_MARKS + " "))
+    trail = len(span) - len(span.rstrip(_QUOTE_MARKS + " "))
     middle = span[lead:len(span) - trail]
-    if not middle or bool(lead) == bool(trail) or any(c in QUOTE_MARKS for c in middle):
+    if not middle or bool(lead) == bool(trail) or any(c in _QUOTE_MARKS for c in middle):
         return toks
     a, b = a + lead, b - trail
     return [(max(s, a), min(e, b)) for s, e in toks if e > a and s < b]
@@ -406,6 +408,7 @@ def model_mentions(parsed: Parsed) -> list[Mention]:
     if doc is None:
         return []
     text = parsed.text
+    nouns_capitalized = _nouns_capitalized(parsed)
     out = []
     for e in doc.ents:
         t = TYPE_MAP.get(e.label_)
@@ -416,7 +419,7 @@ def model_mentions(parsed: Parsed) -> list[Mention]:
             start, end = e.start_char, e.end_char
             more = _HYPHENATED.match(text, end)
             if more and more.group()[1:2].isupper() and not (
-                    t != "PERSON" and _nouns_capitalized(parsed) and text[start:end].isupper()):
+                    t != "PERSON" and nouns_capitalized and text[start:end].isupper()):
                 end = more.end()
             less = _HYPHENATED_BEFORE.search(text, max(0, start - 60), start)
             if less and less.group()[:1].isupper():
@@ -536,13 +539,13 @@ def _without_openers(text: str, m: Mention, function_words: frozenset[str], keep
     a function word opening the sentence ("Когда Лю Бан", "Quando Mario Draghi"); None when
     nothing is left."""
     toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(text[m.start:m.end])]
-    while toks and len(toks) > 1 and all(c in _QUOTES for c in text[toks[0][0]:toks[0][1]]):
+    while len(toks) > 1 and all(c in _QUOTES for c in text[toks[0][0]:toks[0][1]]):
         toks = toks[1:]  # an opening quote mark the model took in: the word after it is what opens
     while toks:
         word = text[toks[0][0]:toks[0][1]]
         # (name particles of any language are left alone: "Los Angeles", "Della Valle", "Van Gogh")
-        opener = (opens_sentence(text, toks[0][0]) or _opens_quote(text, toks[0][0])) and word[:1].isupper() and word[1:].islower() \
-            and fold(word) in function_words and fold(word) not in keep and fold(word) not in _name_particles()
+        opener = (opens_sentence(text, toks[0][0]) or _opens_quote(text, toks[0][0])) \
+            and word[:1].isupper() and word[1:].islower() and fold(word) in function_words and fold(word) not in keep and fold(word) not in _name_particles()
         if opener and len(toks) == 1 and not m.fixed:
             return None  # "Asimismo", "Wszyscy", "Depois" opening a sentence: no name at all
         if not (_ROMAN.fullmatch(word) or opener):
@@ -553,13 +556,11 @@ def _without_openers(text: str, m: Mention, function_words: frozenset[str], keep
     return m if toks[0][0] == m.start else replace(m, start=toks[0][0])
 
 
-_QUOTES = "\"'«»„“”‚‘’"
-
 
 def _quoted_or_placed(text: str, m: Mention, rules: EntityRules) -> Mention | None:
     """Without a parser: a name between quote marks is the title of a work ("La Ronda", "Ulysses"),
-    not an organization, in languages that do not quote organizations' names; a sentence opened by a verb and a place preposition names a place after
-    them ("Nato a Malé Svatoňovice", "Giunto a Roma")."""
+    not an organization, in languages that do not quote organizations' names; a sentence opened
+    by a verb and a place preposition names a place after them ("Nato a Malé Svatoňovice")."""
     end = m.end
     while end > m.start and text[end - 1] in _QUOTES + " ":
         end -= 1  # the closing quote the model took in (not one closing a quote inside the name)
@@ -581,14 +582,17 @@ def _quoted_or_placed(text: str, m: Mention, rules: EntityRules) -> Mention | No
 
 def _opens_quote(text: str, start: int) -> bool:
     """Does `start` follow an opening quote mark (' presentare « Ho visto un re »')?"""
-    before = text[:start].rstrip(" \t")
+    before = text[max(0, start - 20):start].rstrip(" \t")
     return bool(before) and before[-1] in _QUOTES and before[-1] not in "'’" \
         and (len(before) == 1 or not before[-2].isalnum())
 
 
 def opens_sentence(text: str, start: int) -> bool:
     """Does `start` open a sentence (after quote marks, brackets or a dash)?"""
-    before = text[:start].rstrip(" \t" + _QUOTES + "(-–—")
+    window = max(0, start - 40)
+    before = text[window:start].rstrip(" \t" + _QUOTES + "(-–—")
+    if not before and window:  # forty marks and spaces in a row: look further back
+        before = text[:start].rstrip(" \t" + _QUOTES + "(-–—")
     return not before or before[-1] in ".!?:\n"
 
 
