@@ -37,3 +37,25 @@ def test_cyrillic_names_keep_their_spelling_and_get_a_latin_alias():
 
 def test_languages_served():
     assert {"de", "es", "it", "pt", "nl", "pl", "ru"} == set(SHIPPED_NER_LANGS)
+
+
+@pytest.mark.slow
+def test_russian_takes_its_entities_from_the_news_model():
+    nlp = Pipelines().get("ru")
+    assert "newsloom_slovnet_ner" in nlp.pipe_names and "ner" not in nlp.pipe_names
+    text = "Концерт памяти Гершвина прошёл в Санкт-Петербурге, сообщил Альфа-банк."
+    doc = nlp(text)
+    found = {(e.text, e.label_) for e in doc.ents}
+    # an oblique-case surname is a person, not a place; the hyphenated city stays whole
+    assert ("Гершвина", "PER") in found and ("Санкт-Петербурге", "LOC") in found, found
+    assert all(text[e.start_char:e.end_char] == e.text for e in doc.ents)
+
+
+@pytest.mark.slow
+def test_russian_news_model_gives_the_same_entities_one_by_one_and_in_batches():
+    nlp = Pipelines().get("ru")
+    texts = ["Сергей Лавров встретился в Женеве с Энтони Блинкеном.",
+             "Газпром увеличил поставки в Казахстан, заявил Алексей Миллер.", ""]
+    alone = [[(e.start_char, e.end_char, e.label_) for e in nlp(t).ents] for t in texts]
+    batched = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in nlp.pipe(texts, batch_size=2)]
+    assert alone == batched and alone[0] and alone[2] == []

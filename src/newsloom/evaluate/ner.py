@@ -121,12 +121,16 @@ NER_FILES = [  # (file, language, set name)
     ("wikineural-{lang}-test.conllu.gz", None, "wikineural"),
     ("wikiann-{lang}-test.conllu.gz", None, "wikiann"),
     ("wikigold-en-test.conllu.gz", "en", "wikigold"),
-    ("bsnlp-pl-trump.conllu.gz", "pl", "bsnlp"),
-    ("bsnlp-ru-trump.conllu.gz", "ru", "bsnlp"),
+    ("bsnlp-{lang}-trump.conllu.gz", None, "bsnlp-trump"),  # news about one topic each
+    ("bsnlp-{lang}-ec.conllu.gz", None, "bsnlp-ec"),
     ("HIPE-2022-v2.1-newseye-test-fr.tsv.gz", "fr", "hipe-newseye (newspapers, OCR)"),
     ("HIPE-2022-v2.1-hipe2020-test-fr.tsv.gz", "fr", "hipe2020 (newspapers, OCR)"),
 ]
 LANGS = ("de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru")
+
+
+def baseline_name(nlp) -> str:
+    return "slovnet alone" if "newsloom_slovnet_ner" in nlp.pipe_names else "spaCy alone"
 
 
 def evaluate_ner(data: Path, limit: int | None, analyzer) -> list[dict]:
@@ -145,5 +149,5 @@ def evaluate_ner(data: Path, limit: int | None, analyzer) -> list[dict]:
             for t in (*TYPES, None):
                 rows.append({"suite": "ner", "set": set_name, "lang": lang, "field": f"F1 {t or 'all'}",
                              "newsloom": res["newsloom"][t][2], "baseline": res["baseline"][t][2],
-                             "baseline_name": "spaCy alone", "n": res["n"]})
+                             "baseline_name": baseline_name(analyzer.pipelines.get(lang)), "n": res["n"]})
     return rows

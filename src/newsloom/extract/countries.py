@@ -14,7 +14,9 @@ from newsloom.langdata import LangData, fold
 
 
 @functools.lru_cache(maxsize=None)
-def _pycountry_names(lang: str) -> dict[str, str]:
+def _pycountry_names(lang: str, translated_only: bool = False) -> dict[str, str]:
+    """Folded country names -> ISO2: the English ones and their translations in `lang`;
+    or the translations alone, as written."""
     import pycountry
 
     try:
@@ -23,16 +25,30 @@ def _pycountry_names(lang: str) -> dict[str, str]:
         tr = None
     out: dict[str, str] = {}
     for c in pycountry.countries:
-        names = {c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)}
+        english = {n for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)) if n}
+        names = set() if translated_only else set(english)
         if tr:
-            names |= {tr(n) for n in list(names) if n}
+            names |= {tr(n) for n in english} - (english if translated_only else set())
+        key = (lambda n: n) if translated_only else fold
         for n in names:
-            if not n:
-                continue
-            out.setdefault(fold(n), c.alpha_2)
+            out.setdefault(key(n), c.alpha_2)
             if ", " in n:  # "Russie, Fédération de" -> "Russie"
-                out.setdefault(fold(n.split(", ")[0]), c.alpha_2)
+                out.setdefault(key(n.split(", ")[0]), c.alpha_2)
     return out
+
+
+def case_forms(name: str, endings: dict[str, list[str]]) -> list[str]:
+    """The case forms of a one-word name from the language's table of nominative endings and
+    what replaces them ("болгария" -> "болгарии", "болгарию", "болгарией"); the longest
+    ending that fits decides, and one with no forms marks names that do not decline."""
+    if " " in name or "-" in name or len(name) < 4:
+        return []
+    fits = [e for e in endings if name.endswith(e)]
+    if not fits:
+        return []
+    end = max(fits, key=len)
+    stem = name[: len(name) - len(end)]
+    return [stem + f for f in endings[end] or []]
 
 
 class CountryLexicon:
@@ -40,7 +56,15 @@ class CountryLexicon:
 
     def __init__(self, data: LangData):
         self.names = dict(_pycountry_names(data.code))
-        self.names.update(data.mapping("countries"))
+        listed = data.mapping("countries")
+        self.names.update(listed)
+        endings = (data.get("morphology") or {}).get("country_case_endings") or {}
+        if endings:  # case forms of the names written in this language, where none is listed
+            own = {**_pycountry_names(data.code, translated_only=True),
+                   **{r[0]: r[1] for r in data.table("countries") if len(r) > 1}}
+            for name, code in own.items():
+                for form in case_forms(name.lower(), endings):
+                    self.names.setdefault(fold(form), code)
         self.demonyms = data.mapping("demonyms")
         forms = sorted(set(self.names) | set(self.demonyms), key=len, reverse=True)
         self._pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(f) for f in forms if f) + r")(?!\w)") if forms else None

@@ -17,6 +17,9 @@ from newsloom.langdata import LangData, fold
 from newsloom.schema import Entity, Geo, Role
 
 _PLACE_TYPES = ("PLACE", "FACILITY")
+# Set in a doc's user_data by a NER whose people need no second look against the gazetteer:
+# Russian news NER reads "Коламбус" or "Лоуэлл" as the person it is, where the check made it a city.
+PEOPLE_TRUSTED = "newsloom.people_trusted"
 
 
 class EntityStage:
@@ -40,7 +43,7 @@ class EntityStage:
         groups = link(text, mentions, self.inflections,
                       is_country=lambda form: self.countries.country_of_name(form) is not None)
         _surnames_alone(text, groups, self.inflections)
-        if gazetteer is not None:
+        if gazetteer is not None and not (parsed.ner is not None and parsed.ner.user_data.get(PEOPLE_TRUSTED)):
             _places_taken_for_people(groups, text, gazetteer)
         # A country name that is a person's surname ("Luís Montenegro") is no cue to a country.
         surnames = {m.end for g in groups if g.type == "PERSON" for m in g.mentions if " " in text[m.start:m.end]}
