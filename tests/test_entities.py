@@ -269,3 +269,53 @@ def test_a_name_cut_at_a_hyphen_keeps_both_parts(analyzer):
                  analyzer=analyzer)
     assert de.language.code == "de"
     assert "US-Delegation" not in {e.name for e in de.entities}  # an acronym before a German compound noun
+
+
+def test_a_given_name_does_not_stretch_a_person_over_a_place_the_model_ended_it_before():
+    from newsloom.extract.context import Parsed
+    from newsloom.extract.entities import corrected_mentions
+
+    text = "Москва , Мария Вяткина Москва ."
+    start, place = text.index("Мария"), text.rindex("Москва")
+
+    class Span:  # what a NER leaves in a doc: characters and a label
+        def __init__(self, a, b, label):
+            self.start_char, self.end_char, self.label_ = a, b, label
+
+    class Doc:
+        ents = [Span(start, start + len("Мария Вяткина"), "PER"), Span(place, place + 6, "LOC")]
+        user_data = {}
+
+    parsed = Parsed(text=text, lang="ru", data=langdata.load("ru"), doc=None, ner=Doc(), sents=[(0, len(text))])
+    got = {(text[m.start:m.end], m.type) for m in corrected_mentions(parsed, _rules("ru"))}
+    assert ("Мария Вяткина", "PERSON") in got and ("Москва", "PLACE") in got
+    assert ("Мария Вяткина Москва", "PERSON") not in got
+
+
+@pytest.mark.parametrize("lang, forms, not_declined", [
+    ("ru", {"Болгарии": "BG", "Болгарию": "BG", "Казахстаном": "KZ", "Канаде": "CA", "Парагвая": "PY"}, "Чилиа"),
+    ("pl", {"Bułgarii": "BG", "Kanadzie": "CA", "Iranie": "IR", "Litwie": "LT", "Wenezueli": "VE"}, "Peruu"),
+    ("de", {"Deutschlands": "DE", "Frankreichs": "FR", "Chinas": "CN"}, "Ukraines"),
+])
+def test_country_names_are_known_in_their_case_forms(lang, forms, not_declined):
+    from newsloom.extract.countries import CountryLexicon
+
+    lexicon = CountryLexicon(langdata.load(lang))
+    assert {f: lexicon.country_of_name(f) for f in forms} == forms
+    assert lexicon.country_of_name(not_declined) is None  # a name that does not decline gets no endings
+
+
+@pytest.mark.parametrize("lang, text, name, model, expected", [
+    ("es", "Pitó la final de la Copa América 2015 en Chile.", "Copa América 2015", "ORG", "EVENT"),
+    ("pl", "Zdobył medal Mistrzostw Świata w Dosze.", "Mistrzostw Świata", "PLACE", "EVENT"),
+    ("ru", "Сборная выиграла Кубок Дэвиса в прошлом году.", "Кубок Дэвиса", "ORG", "EVENT"),
+    ("nl", "Hij vocht in de Tweede Wereldoorlog als piloot.", "Tweede Wereldoorlog", "ORG", "EVENT"),
+    ("pl", "Studiował na Uniwersytecie Warszawskim, a potem w Instytucie Fizyki.", "Instytucie Fizyki", "PLACE", "ORG"),
+    ("es", "El Banco Mundial publicó su informe.", "Banco Mundial", "PLACE", "ORG"),  # "Mundial" makes no event
+])
+def test_a_word_inside_a_name_gives_its_type(lang, text, name, model, expected):
+    from newsloom.extract.entities import Mention
+
+    start = text.index(name)
+    got = _rules(lang).correct(text, Mention(start, start + len(name), model))
+    assert [(text[m.start:m.end], m.type) for m in got] == [(name, expected)]

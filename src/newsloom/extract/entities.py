@@ -464,6 +464,9 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
     # A given name and a surname fill what the model missed or took for pieces of something else.
     for x in rules.given_name_people(text):
         hit = [m for m in mentions if x.start < m.end and m.start < x.end]
+        person = next((m for m in hit if m.type == "PERSON" and m.start == x.start), None)
+        if person and any(m.type != "PERSON" and m.start >= person.end for m in hit):
+            continue  # the model ended the person where something else begins ("Мария Вяткина | Москва")
         if all(not m.fixed and x.start <= m.start and m.end <= x.end for m in hit):
             mentions = [m for m in mentions if m not in hit] + [x]
     # The lexicon fills gaps the model left; it never cuts into a model mention.
@@ -554,7 +557,6 @@ def _without_openers(text: str, m: Mention, function_words: frozenset[str], keep
     if not toks:
         return None
     return m if toks[0][0] == m.start else replace(m, start=toks[0][0])
-
 
 
 def _quoted_or_placed(text: str, m: Mention, rules: EntityRules) -> Mention | None:
