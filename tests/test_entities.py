@@ -319,3 +319,29 @@ def test_a_word_inside_a_name_gives_its_type(lang, text, name, model, expected):
     start = text.index(name)
     got = _rules(lang).correct(text, Mention(start, start + len(name), model))
     assert [(text[m.start:m.end], m.type) for m in got] == [(name, expected)]
+
+
+@pytest.mark.parametrize("lang, text, span, expected", [
+    ("de", "Im Juli 1895 kehrte er zurück.", "Juli 1895", None),
+    ("de", "Seit Mai 2014 Tripolis umkämpft ist, fliehen viele.", "Mai 2014 Tripolis", "Tripolis"),
+    ("de", "Am 15. Februar 1988 starb sie.", "15. Februar 1988", None),
+    ("nl", "In januari 2010 / 11 speelde hij.", "januari 2010 / 11", None),
+    ("de", "Die Sängerin Mai Thi Nguyen trat auf.", "Mai Thi Nguyen", "Mai Thi Nguyen"),  # a month word, no year
+])
+def test_a_date_opening_a_mention_leaves_it(lang, text, span, expected):
+    from newsloom.extract.entities import Mention, _without_dates
+
+    start = text.index(span)
+    m = _without_dates(text, Mention(start, start + len(span), "ORG"), _rules(lang).months)
+    assert (text[m.start:m.end] if m else None) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("pt", "O ministro viajou em Lisboa e depois seguiu para Sevilha com Dias.", ["Lisboa", "Sevilha"]),
+    ("it", "Il ministro è arrivato a Genova, poi Ferrari è partito.", ["Genova"]),  # not "Ferrari": no preposition
+])
+def test_a_weak_model_s_gaps_are_filled_by_places_after_a_preposition(gazetteer, lang, text, expected):
+    from newsloom.extract.entity_stage import _with_gazetteer_places
+
+    found = _with_gazetteer_places(text, [], gazetteer, langdata.load(lang), after_preposition=True)
+    assert [text[m.start:m.end] for m in found] == expected

@@ -61,6 +61,7 @@ class EntityRules:
         self.determiners_elided = {fold(j) for j in titles.get("joiners", []) if j.endswith(("'", "’"))}
         self.nouns_capitalized = str((data.get("places") or {}).get("nouns_capitalized", "")).lower() in ("yes", "true")
         self.place_prepositions = {fold(p) for p in (data.get("places") or {}).get("prepositions", [])}
+        self.months = frozenset(fold(w) for w in (data.get("times") or {}).get("months") or {})
         self.given_names = {r[0] for r in common().table("given_names") if r}
         self.morphology = data.get("morphology") or {}
         self.conjunctions = {fold(c) for c in titles.get("conjunctions", [])}
@@ -443,6 +444,8 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
         for piece in _runaway_pieces(text, m, rules) if parsed.doc is None else [m]:
             piece = _without_openers(text, piece, rules.function_words if parsed.doc is None else frozenset(),
                                      rules.glue)
+            if piece is not None:
+                piece = _without_dates(text, piece, rules.months)
             if piece is not None and parsed.doc is None:
                 piece = _quoted_or_placed(text, piece, rules)
             if piece is not None:
@@ -557,6 +560,30 @@ def _without_openers(text: str, m: Mention, function_words: frozenset[str], keep
     if not toks:
         return None
     return m if toks[0][0] == m.start else replace(m, start=toks[0][0])
+
+
+_YEAR = re.compile(r"\d{1,4}(?:/\d{1,4})?")
+
+
+def _without_dates(text: str, m: Mention, months: frozenset[str]) -> Mention | None:
+    """The mention without a date it opens with: a month name and a year ("Juli 1895",
+    "Mai 2014 Tripolis"), or a day, a month and a year; None when nothing is left."""
+    if m.fixed:
+        return m
+    toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(text[m.start:m.end])]
+    words = [text[a:b].strip(_QUOTES + ".,") for a, b in toks]
+    i = 1 if len(words) > 1 and _YEAR.fullmatch(words[0]) and fold(words[1]) in months else 0
+    if len(words) <= i or fold(words[i]) not in months:
+        return m
+    j = i + 1
+    while j < len(words) and not words[j]:
+        j += 1  # a stray quote mark between month and year
+    if j >= len(words) or not _YEAR.fullmatch(words[j]):
+        return m  # a month word alone may be a name ("Mai Thi", "Augusta")
+    rest = [t for t, w in zip(toks[j + 1:], words[j + 1:]) if w]
+    while rest and (text[rest[0][0]:rest[0][1]] == "/" or _YEAR.fullmatch(text[rest[0][0]:rest[0][1]])):
+        rest = rest[1:]
+    return replace(m, start=rest[0][0]) if rest else None
 
 
 def _quoted_or_placed(text: str, m: Mention, rules: EntityRules) -> Mention | None:
