@@ -312,6 +312,9 @@ def test_country_names_are_known_in_their_case_forms(lang, forms, not_declined):
     ("nl", "Hij vocht in de Tweede Wereldoorlog als piloot.", "Tweede Wereldoorlog", "ORG", "EVENT"),
     ("pl", "Studiował na Uniwersytecie Warszawskim, a potem w Instytucie Fizyki.", "Instytucie Fizyki", "PLACE", "ORG"),
     ("es", "El Banco Mundial publicó su informe.", "Banco Mundial", "PLACE", "ORG"),  # "Mundial" makes no event
+    ("nl", "De Chinese Burgeroorlog duurde jaren.", "Chinese Burgeroorlog", "PLACE", "EVENT"),  # a compound's head
+    ("de", "Die Linkspartei stimmte dagegen.", "Linkspartei", "PLACE", "ORG"),
+    ("de", "Der Zug fuhr nach Bremerhaven weiter.", "Bremerhaven", "PLACE", "PLACE"),  # no place ends in such a head
 ])
 def test_a_word_inside_a_name_gives_its_type(lang, text, name, model, expected):
     from newsloom.extract.entities import Mention
@@ -345,3 +348,11 @@ def test_a_weak_model_s_gaps_are_filled_by_places_after_a_preposition(gazetteer,
 
     found = _with_gazetteer_places(text, [], gazetteer, langdata.load(lang), after_preposition=True)
     assert [text[m.start:m.end] for m in found] == expected
+
+
+def test_a_short_name_from_the_lexicon_is_matched_only_as_written():
+    rules = _rules("pl")
+    text = "Po wyborach PO i PiS rozmawiały w Sejmie."
+    found = [text[m.start:m.end] for m in rules.lexicon_mentions(text)]
+    assert "PO" in found and "PiS" in found
+    assert not [m for m in rules.lexicon_mentions(text) if m.start == 0]  # "Po" ("after") opens the sentence

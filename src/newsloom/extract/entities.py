@@ -84,8 +84,16 @@ class EntityRules:
         for src in (shared, cues):
             for t, ws in (src.get("inside") or {}).items():
                 self.inside.update({w: t for w in ws})
+        # Where nouns compound, the last part gives a word's kind ("Irakoorlog", "Linkspartei"); only
+        # heads of bodies and events of five letters or more, which end no place's name.
+        compounds = str(cues.get("compound_heads", "")).lower() in ("yes", "true")
+        self.compound_heads = sorted(((w.lower(), t) for w, t in self.inside.items()
+                                      if compounds and len(w) >= 5 and t in ("ORG", "EVENT")),
+                                     key=lambda wt: -len(wt[0]))
         names = [r[0] for r in data.table("institutions") if r] + list(self.institutions) + \
             [r[0] for r in data.table("countries") if r] + [n for n in countries.names if len(n) > 3]
+        # a short name ("PO", "PiS", "EU") is matched only as the lexicon writes it ("Po" opens a sentence)
+        self._short = {n for n in names if len(n) <= 3}
         self._lexicon = re.compile(
             r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)) + r")(?![\w-])",
             re.I) if names else None
@@ -209,7 +217,11 @@ class EntityRules:
             cut = max((first.find(x) + 1 for x in "'’" if x in first[:3]), default=0)
             if cut and fold(first[:cut].replace("’", "'")) in self.determiners_elided and first[cut:cut + 1].islower():
                 toks = toks[1:]
-        # Leading lower-case words are common nouns, not part of the name ("traité New START").
+        # Leading lower-case words are common nouns, not part of the name ("traité New START"),
+        # and so is an article before them ("Il critico letterario Harold Bloom").
+        if len(toks) > 2 and fold(text[toks[0][0]:toks[0][1]]) in self.determiners \
+                and text[toks[1][0]:toks[1][1]][:1].islower():
+            toks = toks[1:]
         cue_type = None
         while len(toks) > 1 and not text[toks[0][0]:toks[0][1]][:1].isupper():
             word = fold(text[toks[0][0]:toks[0][1]])
@@ -307,7 +319,7 @@ class EntityRules:
                         and fold(w) not in self.inside for w in words):
             return [replace(m, type="PERSON")]  # "James Joyce", "Michele Serra": a given name opens it
         if m.type != "PERSON":
-            inner = [self.inside[w] for w in re.findall(r"\w+", span) if w in self.inside]
+            inner = [t for t in (self._inside_kind(w) for w in re.findall(r"\w+", span)) if t]
             if inner:
                 return [replace(m, type=inner[-1])]
             after = re.match(r"\s+(\w+)", text[m.end:m.end + 30])
@@ -316,6 +328,13 @@ class EntityRules:
         if cue_type and cue_type != "_title" and m.type in ("MISC", "ORG", "PLACE", "PRODUCT"):
             return [replace(m, type=cue_type)]
         return [m]
+
+    def _inside_kind(self, word: str) -> str | None:
+        """The kind a word inside a name gives it, itself or as the head of a compound."""
+        if word in self.inside:
+            return self.inside[word]
+        low = word.lower()
+        return next((t for head, t in self.compound_heads if low.endswith(head) and len(low) > len(head)), None)
 
     def initialed_names(self, text: str) -> list[Mention]:
         """People written with initials before the surname ("В. И. Ленина", "Harry S. Truman")."""
@@ -366,7 +385,7 @@ class EntityRules:
         out = []
         for x in self._lexicon.finditer(text):
             s = x.group(1)
-            if not s[:1].isupper():
+            if not s[:1].isupper() or len(s) <= 3 and s not in self._short:
                 continue
             kn = self.known(s)
             if kn:
