@@ -210,6 +210,9 @@ def test_initials_before_a_surname_make_a_person(lang, text, expected):
     ("es", "Lo escribió Gabriel García Márquez en Bogotá.", ["Gabriel García Márquez"]),
     ("de", "Gestern sagte Peter Müller Montag sei zu früh.", ["Peter Müller"]),  # one surname where nouns have capitals
     ("en", "The Washington Post reported it.", []),  # not a given name
+    ("it", "Partecipa a un film con la regia di Ferdinando Vicentini Orgnani.", ["Ferdinando Vicentini Orgnani"]),
+    ("pt", "O gol de Alcides Ghiggia calou o estádio.", ["Alcides Ghiggia"]),
+    ("en", "Flights from Paris Orly and Israel Aerospace resumed.", []),  # names of places are no given names
 ])
 def test_a_given_name_and_a_surname_make_a_person(lang, text, expected):
     assert [text[m.start:m.end] for m in _rules(lang).given_name_people(text)] == expected

@@ -24,6 +24,31 @@ LANGS = ("de", "en", "es", "nl", "pl", "ru")
 MIN_PERSON = 3
 
 
+FAKER_LOCALES = ("de_DE", "de_AT", "de_CH", "en_US", "en_GB", "es_ES", "es_MX", "es_AR", "fr_FR", "it_IT",
+                 "nl_NL", "nl_BE", "pl_PL", "pt_BR", "pt_PT", "ru_RU")
+
+
+def faker_first_names() -> set[str]:
+    """First names from Faker's person providers of FAKER_LOCALES; empty without Faker."""
+    import importlib
+
+    out: set[str] = set()
+    for loc in FAKER_LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        except ImportError:
+            return set()
+        for attr in ("first_names_male", "first_names_female", "first_names"):
+            names = getattr(provider, attr, ())
+            out.update(names.keys() if isinstance(names, dict) else names)
+    return out
+
+
+def is_place(word: str, gazetteer, countries) -> bool:
+    return any(p.kind != "city" or p.population >= 100_000 for p in gazetteer.candidates(word)) \
+        or any(c.country_of_name(word) for c in countries)
+
+
 def given_names(data: Path) -> list[str]:
     person, other = Counter(), Counter()
     for lang in LANGS:
@@ -32,8 +57,17 @@ def given_names(data: Path) -> list[str]:
                 words = text[start:end].split()
                 if len(words) > 1:
                     (person if kind == "PER" else other)[words[0]] += 1
-    return sorted(w for w, n in person.items()
-                  if n >= MIN_PERSON and 4 * other[w] < n and len(w) > 2 and w[:1].isupper() and w[1:].islower())
+    names = {w for w, n in person.items() if n >= MIN_PERSON and 4 * other[w] < n}
+    extra = faker_first_names()
+    if extra:
+        from newsloom import langdata
+        from newsloom.extract.countries import CountryLexicon
+        from newsloom.extract.geo import Gazetteer
+
+        gazetteer = Gazetteer()
+        countries = [CountryLexicon(langdata.load(lang)) for lang in langdata.languages()]
+        names |= {w for w in extra if not other[w] and not is_place(w, gazetteer, countries)}
+    return sorted(w for w in names if len(w) > 2 and w[:1].isupper() and w[1:].islower() and " " not in w)
 
 
 def main() -> None:
