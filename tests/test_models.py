@@ -59,3 +59,13 @@ def test_russian_news_model_gives_the_same_entities_one_by_one_and_in_batches():
     alone = [[(e.start_char, e.end_char, e.label_) for e in nlp(t).ents] for t in texts]
     batched = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in nlp.pipe(texts, batch_size=2)]
     assert alone == batched and alone[0] and alone[2] == []
+
+
+@pytest.mark.slow
+def test_without_natasha_russian_falls_back_to_the_shipped_model(monkeypatch):
+    import newsloom.nlp as nlp_module
+
+    monkeypatch.setattr(nlp_module, "_installed", lambda package: False)
+    nlp = Pipelines().get("ru")
+    assert "ner" in nlp.pipe_names and "newsloom_slovnet_ner" not in nlp.pipe_names
+    assert {"PER", "LOC"} <= {e.label_ for e in nlp(SENTENCES["ru"]).ents}

@@ -8,7 +8,8 @@ copied into the repository; 400 test sentences per language are held out as the
 development set that picks the best checkpoint (the same sentences in both
 stages). WikiNEuRal is non-commercial and BSNLP is shared-task research data:
 both are kept for evaluation only. One multilingual model ("xx" tokenizer, hash
-embeddings, CNN encoder, NER) serves de, es, it, nl, pl, pt and ru; it and pt
+embeddings, CNN encoder, NER) serves de, es, it, nl, pl and pt, and ru where the
+natasha package (slovnet's news NER, see newsloom.nlp) is not installed; it and pt
 have no training data here and rely on what the model learns from the other
 European languages.
 
