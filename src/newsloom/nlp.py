@@ -31,6 +31,12 @@ def _with_paragraphs(nlp):
     return nlp
 
 
+# Set in a doc's user_data by a NER whose people need no second look against the gazetteer
+# (the entity stage otherwise turns a one-word person that is also a sizeable place into the place):
+# Russian news NER reads "Коламбус" or "Лоуэлл" as the person it is.
+PEOPLE_TRUSTED = "newsloom.people_trusted"
+
+
 class SlovnetNER:
     """Russian news NER from the natasha package: slovnet's CNN-CRF tagger over navec word
     vectors, numpy only, both shipped inside natasha's wheel (MIT). Trained on news, it replaces
@@ -52,7 +58,7 @@ class SlovnetNER:
 
         found = [doc.char_span(s.start, s.stop, label=s.type, alignment_mode="expand") for s in spans]
         doc.ents = filter_spans(sp for sp in found if sp is not None and sp.text.strip())
-        doc.user_data["newsloom.people_trusted"] = True  # see entity_stage.PEOPLE_TRUSTED
+        doc.user_data[PEOPLE_TRUSTED] = True
         return doc
 
     def __call__(self, doc):
@@ -134,14 +140,14 @@ class Pipelines:
         or a new copy of its tokenizer and sentencizer alone, for a language with its own NER."""
         import spacy
 
-        if without_ner or "xx" not in self._loaded:
-            nlp = spacy.load(SHIPPED_NER_DIR, exclude=["tok2vec", "ner"] if without_ner else [])
-            if "sentencizer" not in nlp.pipe_names:
-                nlp.add_pipe("sentencizer", first=True)
-            if without_ner:
-                return nlp
+        if not without_ner and "xx" in self._loaded:
+            return self._loaded["xx"]
+        nlp = spacy.load(SHIPPED_NER_DIR, exclude=["tok2vec", "ner"] if without_ner else [])
+        if "sentencizer" not in nlp.pipe_names:
+            nlp.add_pipe("sentencizer", first=True)
+        if not without_ner:
             self._loaded["xx"] = nlp
-        return self._loaded["xx"]
+        return nlp
 
     def blank(self, lang: str):
         """A tokenizer + rule-based sentence splitter for languages without a pipeline."""

@@ -14,12 +14,10 @@ from newsloom.extract.geo import Gazetteer
 from newsloom.extract.linking import Group, link
 from newsloom.extract.roles import RoleFinder
 from newsloom.langdata import LangData, fold
+from newsloom.nlp import PEOPLE_TRUSTED
 from newsloom.schema import Entity, Geo, Role
 
 _PLACE_TYPES = ("PLACE", "FACILITY")
-# Set in a doc's user_data by a NER whose people need no second look against the gazetteer:
-# Russian news NER reads "Коламбус" or "Лоуэлл" as the person it is, where the check made it a city.
-PEOPLE_TRUSTED = "newsloom.people_trusted"
 
 
 class EntityStage:
