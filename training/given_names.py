@@ -45,8 +45,7 @@ def faker_first_names() -> set[str]:
 
 
 def is_place(word: str, gazetteer, countries) -> bool:
-    return any(p.kind != "city" or p.population >= 100_000 for p in gazetteer.candidates(word)) \
-        or any(c.country_of_name(word) for c in countries)
+    return bool(gazetteer.sizeable(word)) or any(c.country_of_name(word) for c in countries)
 
 
 def given_names(data: Path) -> list[str]:

@@ -131,7 +131,7 @@ def _with_gazetteer_places(text: str, mentions: list[Mention], gazetteer: Gazett
             start, end = run[0].start(), run[n - 1].end()
             if any(start < x.end and x.start < end for x in out):
                 break
-            places = [p for p in gazetteer.candidates(text[start:end]) if p.kind != "city" or p.population >= 100_000]
+            places = gazetteer.sizeable(text[start:end])
             if after_preposition and end - start < 3:
                 places = []  # a short word ("Il") is a country code, not a place, in running text
             if places and (not strict or prev in preps):
@@ -168,8 +168,7 @@ def _places_taken_for_people(groups: list[Group], text: str, gazetteer: Gazettee
     for g in groups:
         if g.type != "PERSON" or any(len(f.split()) > 1 for f in g.forms):
             continue
-        places = gazetteer.candidates(g.forms[0])
-        if any(p.kind != "city" or p.population >= 100_000 for p in places):
+        if gazetteer.sizeable(g.forms[0]):
             g.type = "PLACE"
 
 

@@ -69,6 +69,12 @@ class Gazetteer:
     def candidates(self, name: str) -> list[Place]:
         return list(self._by_name.get(fold(name), ()))
 
+    SIZEABLE = 100_000  # a city this big, or any region or country, is worth taking a bare name for
+
+    def sizeable(self, name: str) -> list[Place]:
+        """The places called `name` that are regions, countries or cities of SIZEABLE people or more."""
+        return [p for p in self.candidates(name) if p.kind != "city" or p.population >= self.SIZEABLE]
+
     def country_place(self, iso: str) -> Place | None:
         for p in self._by_name.get(fold(iso), ()):
             if p.kind == "country" and p.country == iso:
