@@ -9,6 +9,7 @@ from anyascii import anyascii
 
 from newsloom.extract.context import Parsed
 from newsloom.extract.countries import CountryLexicon
+from newsloom.extract.datelines import with_datelines
 from newsloom.extract.entities import EntityRules, Mention, base_forms, corrected_mentions, opens_sentence
 from newsloom.extract.geo import Gazetteer
 from newsloom.extract.linking import Group, link
@@ -38,6 +39,8 @@ class EntityStage:
         if gazetteer is not None and (parsed.ner is None and parsed.doc is None or fill):
             mentions = _with_gazetteer_places(text, mentions, gazetteer, self.data,
                                               after_preposition=parsed.ner is not None or parsed.doc is not None)
+        if gazetteer is not None:
+            mentions = with_datelines(text, mentions, gazetteer)
         groups = link(text, mentions, self.inflections,
                       is_country=lambda form: self.countries.country_of_name(form) is not None)
         _surnames_alone(text, groups, self.inflections)
@@ -51,6 +54,8 @@ class EntityStage:
         entities = [self._entity(i, g, text, stops) for i, g in enumerate(groups)]
         if gazetteer is not None:
             _geocode(entities, text, gazetteer, weights, self.countries, self.data.get("morphology") or {})
+            for e in entities:
+                _in_usual_case(e, gazetteer)
             entities = _one_entity_per_place(entities)
             if parsed.doc is None and parsed.ner is not None:
                 opener = _unplaced_opener(text)
@@ -390,6 +395,25 @@ def _near_the_others(entities: list[Entity], gazetteer: Gazetteer) -> None:
             e.country = place.country
         e.geo = Geo(lat=round(place.lat, 5), lon=round(place.lon, 5), source_id=f"geonames:{place.geonameid}",
                     admin1=place.admin1, timezone=place.timezone, kind=place.kind)
+
+
+def _in_usual_case(e: Entity, gazetteer: Gazetteer) -> None:
+    """A place named in capitals only (a dateline's "KYIV", "МОСКВА") takes its usual spelling as its
+    name: a form of the text written so, else the gazetteer's name, else the capitals in title case
+    when the gazetteer knows them as a name of that place and they are longer than an abbreviation
+    ("USA"). The capitals stay an alias."""
+    if e.type != "PLACE" or e.geo is None or not e.name.isupper() or "." in e.name:
+        return
+    usual = next((a for a in e.aliases if fold(a) == fold(e.name) and not a.isupper()), None)
+    if usual is None:
+        place = _place_of_geo(e.geo, gazetteer, e.name)
+        if place is not None and fold(place.name) == fold(e.name):
+            usual = place.name
+        elif place is not None and len(e.name) > 3:
+            usual = e.name.title()
+    if usual:
+        e.aliases = sorted({*e.aliases, e.name} - {usual})
+        e.name = usual
 
 
 def _place_of_geo(geo: Geo, gazetteer: Gazetteer, name: str):

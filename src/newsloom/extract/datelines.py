@@ -1,0 +1,67 @@
+"""Datelines: the place, and the wire agency, that open a news story or one of its paragraphs.
+
+    KYIV, Nov 24 (Reuters) - ...        MADRID, 24 nov (EFE).- ...
+    BERLIN (dpa) - ...                  Roma, 24 nov. (askanews) – ...
+    GAZA CITY/JERUSALEM — ...           МОСКВА, 24 ноя — ...
+
+The shape is the same in every language: a place name at the start of a line, then an optional
+date after a comma, an optional agency in brackets, and a dash. A statistical model sees an
+upper-case city there as an organization or misses it; the place is where the story is filed from,
+so it is also what sets the article's time zone.
+"""
+from __future__ import annotations
+
+import re
+
+from newsloom.extract.entities import Mention
+from newsloom.extract.geo import Gazetteer
+from newsloom.langdata import fold
+
+_WORDS = r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}"
+_DATELINE = re.compile(
+    rf"^[ \t]*(?P<places>{_WORDS}(?:[ \t]*/[ \t]*{_WORDS})*)"
+    r"(?:[ \t]*,[ \t]*(?P<date>[^\n()–—,]{1,30}?))?"
+    r"(?:[ \t]*\([ \t]*(?P<agency>[^\W\d_][^()\n]{0,30}?)[ \t]*\))?"
+    # the dash stands apart (or after the agency's bracket and a full stop: "(EFE).-") and text follows
+    # it on the line; a date range ("5 September 1953 – 1 January 1965") is no dateline
+    r"[ \t]*\.?[ \t]*(?<=[\s).])(?:--?|[–—])(?=[ \t]*[^\s\d–—-])", re.M)
+
+
+def _a_place(name: str, gazetteer: Gazetteer) -> bool:
+    """A place of that very name, or a sizeable one that goes by it."""
+    return any(fold(p.name) == fold(name) for p in gazetteer.candidates(name)) or bool(gazetteer.sizeable(name))
+
+
+def dateline_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """The places and agencies of the datelines in `text`. A name of two letters is a country code
+    ("HR-Zk"), not a dateline."""
+    out: list[Mention] = []
+    for m in _DATELINE.finditer(text):
+        date, agency = m.group("date"), m.group("agency")
+        if date is not None and not any(c.isdigit() for c in date):
+            continue  # "Roma, la capitale -": a comma, but no date after it
+        if date is not None and re.search(r"\d{4}", date) and agency is None and not m.group("places").isupper():
+            continue  # a person's dates ("Davis, 5 September 1953 -- ..."): a dateline without an
+            # agency has no year
+        names = [(x.start() + m.start("places"), x.end() + m.start("places"))
+                 for x in re.finditer(r"[^/]+", m.group("places"))]
+        names = [(a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip())) for a, b in names]
+        upper = all(text[a:b].isupper() for a, b in names)
+        if not upper and date is None and agency is None:
+            continue  # "Madrid - ...": a capitalized word and a dash are too little without capitals
+        if not all(text[a:a + 1].isupper() and b - a >= 3 and _a_place(text[a:b], gazetteer) for a, b in names):
+            continue
+        out.extend(Mention(a, b, "PLACE", fixed=True) for a, b in names)
+        if agency:
+            a = m.start("agency")
+            out.append(Mention(a, a + len(agency), "ORG", fixed=True))
+    return out
+
+
+def with_datelines(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """`mentions` with the datelines' places and agencies in place of what overlaps them."""
+    found = dateline_mentions(text, gazetteer)
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < d.end and d.start < m.end for d in found)]
+    return sorted(kept + found, key=lambda x: x.start)

@@ -1,0 +1,60 @@
+"""Datelines: the place and the agency a story is filed from, in several languages."""
+import pytest
+
+from newsloom import analyze
+from newsloom.extract.datelines import dateline_mentions
+from newsloom.extract.geo import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("KYIV, Nov 24 (Reuters) - Ukraine's president said", [("KYIV", "PLACE"), ("Reuters", "ORG")]),
+    ("MADRID, 24 nov (EFE).- El presidente del Gobierno", [("MADRID", "PLACE"), ("EFE", "ORG")]),
+    ("BERLIN (dpa) - Bundeskanzler Friedrich Merz", [("BERLIN", "PLACE"), ("dpa", "ORG")]),
+    ("Roma, 24 nov. (askanews) – Il ministro", [("Roma", "PLACE"), ("askanews", "ORG")]),
+    ("Lisboa, 24 nov 2025 (Lusa) - O primeiro-ministro", [("Lisboa", "PLACE"), ("Lusa", "ORG")]),
+    ("GAZA CITY/JERUSALEM — Israeli strikes", [("GAZA CITY", "PLACE"), ("JERUSALEM", "PLACE")]),
+    ("МОСКВА, 24 ноя — РИА Новости.", [("МОСКВА", "PLACE")]),
+    ("WASHINGTON -- The Senate voted", [("WASHINGTON", "PLACE")]),
+    ("A title\n\nWARSZAWA – «Premier powiedział»", [("WARSZAWA", "PLACE")]),
+])
+def test_datelines_give_the_place_and_the_agency(gazetteer, text, expected):
+    found = dateline_mentions(text, gazetteer)
+    assert [(text[m.start:m.end], m.type) for m in found] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Davis , 5 September 1953 -- unknown .",  # a person's dates
+    "HR-Zk = Zagreb , Glazbeni arhiv",  # a code, joined to what follows
+    "San Sebastian ( Samar ) -",  # nothing after the dash
+    "Madrid - Lo que queda",  # a capitalized word and a dash: too little
+    "Roma, la capitale - ha detto",  # a comma, but no date
+    "Trump, 24 nov (AP) - said",  # no place of that name
+    "Berlin, 1 - 0 gegen Bayern",  # a score: a number after the dash
+])
+def test_what_is_not_a_dateline(gazetteer, text):
+    assert dateline_mentions(text, gazetteer) == []
+
+
+@pytest.mark.slow
+def test_a_dateline_place_is_the_story_place_in_its_usual_spelling(analyzer):
+    text = ("KYIV, Nov 24 (Reuters) - Ukraine's President Volodymyr Zelensky said in Kyiv on Monday "
+            "that talks with the United States went well.")
+    rec = analyze(text, analyzer=analyzer, published="2025-11-24")
+    kyiv = next(e for e in rec.entities if e.name == "Kyiv")
+    assert kyiv.type == "PLACE" and kyiv.aliases == ["KYIV"] and len(kyiv.mentions) == 2
+    assert kyiv.geo.timezone == "Europe/Kyiv"
+    agency = next(e for e in rec.entities if e.name == "Reuters")
+    assert agency.type == "ORG"
+
+
+@pytest.mark.slow
+def test_a_dateline_in_capitals_is_no_organization(analyzer):
+    rec = analyze("ROMA – Il presidente del Consiglio ha incontrato ieri il cancelliere tedesco Friedrich Merz.",
+                  analyzer=analyzer, published="2025-11-24")
+    roma = next(e for e in rec.entities if e.mentions[0][0] == 0)
+    assert (roma.type, roma.name, roma.country) == ("PLACE", "Roma", "IT")
