@@ -68,3 +68,20 @@ def test_english_according_to_and_feminine_pronoun(analyzer):
 def test_language_without_a_parser_still_gets_quotes():
     rec = analyze("Der Minister sagte, die Lage sei „sehr ernst“. Danach ging er.", published="2024-03-01")
     assert [q.text for q in rec.quotes] == ["sehr ernst"]
+
+
+@pytest.mark.slow
+def test_a_quote_after_a_colon_is_the_subjects_whatever_the_verb(analyzer):
+    text = ("La segretaria del Partito democratico, Elly Schlein, ha attaccato l'esecutivo: "
+            "«Questa manovra non dà nulla ai lavoratori e taglia la sanità».")
+    s = speakers(analyze(text, published="2025-11-25", analyzer=analyzer))
+    assert s == {"Questa manovra non dà nulla ai lavoratori e taglia la sanità": "Elly Schlein"}
+
+
+@pytest.mark.slow
+def test_a_name_in_quote_marks_is_no_quote(analyzer):
+    text = ("Аналитики «Альфа-Банка» ожидают снижения ставки. Глава «Роснефти» Игорь Сечин заявил: "
+            "«Компания выполнит план».")
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    assert speakers(rec) == {"Компания выполнит план": "Игорь Сечин"}
+    assert {"Альфа-Банка", "Роснефти"} <= {e.name for e in rec.entities if e.type == "ORG"}

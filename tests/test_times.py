@@ -216,3 +216,23 @@ def test_counted_plural_is_no_year(nlp):
     text = "En 2021, 2000 soldats sont arrivés."
     found = by_text(extract_times(parsed(text, "fr", nlp)))
     assert "2021" in found and "2000" not in found
+
+
+@pytest.mark.parametrize("lang, text, expr, type_, value", [
+    # a day and month close to the publication date are the nearest one, even after a past verb
+    ("es", "Los sindicatos convocaron huelga el 19 de agosto.", "19 de agosto", "DATE", "2025-08-19"),
+    ("en", "Unions called a strike for September 20.", "September 20", "DATE", "2025-09-20"),
+    ("en", "The accord was signed on December 3.", "December 3", "DATE", "2024-12-03"),  # far: the tense
+    # the first of the month written as an ordinal
+    ("es", "La ley entra en vigor el 1º de enero de 2026.", "1º de enero de 2026", "DATE", "2026-01-01"),
+    ("pt", "A isenção vale a partir de 1.º de janeiro de 2026.", "1.º de janeiro de 2026", "DATE", "2026-01-01"),
+    ("it", "Il 1° gennaio 2026 entra in vigore la legge.", "1° gennaio 2026", "DATE", "2026-01-01"),
+    # a year and its noun, not a count of years
+    ("pl", "Rząd przyjął projekt budżetu na 2026 rok.", "2026 rok", "DATE", "2026"),
+    ("pl", "Konflikt trwa od 3 lat.", "3 lat", "DURATION", "P3Y"),
+])
+def test_near_dates_ordinal_days_and_years_named_with_their_noun(lang, text, expr, type_, value):
+    found = by_text(extract_times(parsed(text, lang)))
+    assert expr in found, f"{expr!r} not in {list(found)}"
+    assert (found[expr].type, found[expr].value) == (type_, value)
+    check_spans(text, found.values())

@@ -251,8 +251,21 @@ class Speakers:
             return self.antecedent(pron[0]), self.text[pron[0]:pron[0] + len(pron[1])], ""
         return None
 
+    def by_colon(self, start: int, end: int) -> tuple[Entity | None, str, str] | None:
+        """A quote opened right after a colon is said by the sentence's subject, whatever the verb
+        ("Elly Schlein ha attaccato l'esecutivo: «...»"): the first person named before the colon."""
+        a, _ = self.sentence_of(start)
+        before = self.text[a:start].rstrip(" «“„\"'‚‹")
+        if not before.endswith(":"):
+            return None
+        people = [(s, e, ent) for s, e, ent in self.mentions if a <= s and e <= start and ent.type == "PERSON"]
+        if not people:
+            return None
+        s, e, ent = people[0]
+        return ent, self.text[s:e], ""
+
     def attribute(self, start: int, end: int) -> tuple[Entity | None, str | None, str | None]:
-        for finder in (self.by_parse, self.by_source_word, self.by_neighbour):
+        for finder in (self.by_parse, self.by_source_word, self.by_neighbour, self.by_colon):
             got = finder(start, end)
             if got and (got[0] is not None or got[1]):
                 ent, words, verb = got
@@ -401,7 +414,10 @@ def extract_quotes(parsed: Parsed, entities: list[Entity]) -> list[Quote]:
     text = parsed.text
     sp = Speakers(parsed, entities)
     quotes: list[Quote] = []
+    names = [(s, e) for ent in entities for s, e in ent.mentions]
     for q in find_quoted(text, parsed.lang):
+        if any(s <= q.start and q.end <= e for s, e in names):
+            continue  # a name in quote marks ("Аналитики «Альфа-Банка»"), not something said
         ent, words, verb = sp.attribute(q.start, q.end)
         sent = sp.sentence_of(q.start)
         quotes.append(Quote(text=text[q.start:q.end], start=q.start, end=q.end, speaker=ent.id if ent else None,

@@ -100,6 +100,11 @@ def _add_months(d: date, months: int) -> date:
     return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
 
 
+# A day and month this close to the publication date are the nearest such day, whatever the
+# sentence's tense: the tense is often the announcement's ("called a strike for 3 December").
+NEAR_DAYS = 45
+
+
 def _pick_year(anchor: date, month: int, day: int | None, direction: int, tense: int) -> int:
     """The year of a day/month written without one, as news reads it."""
     def when(y: int) -> date | None:
@@ -125,13 +130,16 @@ def _pick_year(anchor: date, month: int, day: int | None, direction: int, tense:
     if direction < 0:
         before = [c for c in candidates if c < anchor]
         return before[-1].year if before else y
+    nearest = min(candidates, key=lambda c: abs((c - anchor).days))
+    if abs((nearest - anchor).days) <= NEAR_DAYS:
+        return nearest.year  # "convocaron huelga el 3 de diciembre", written on 25 November: this year's
     if tense > 0:
         after = [c for c in candidates if c >= anchor]
         return after[0].year if after else y
     if tense < 0:
         before = [c for c in candidates if c <= anchor]
         return before[-1].year if before else y
-    return min(candidates, key=lambda c: abs((c - anchor).days)).year
+    return nearest.year
 
 
 def weekday_date(anchor: date, weekday: int, direction: int, tense: int) -> date:
@@ -311,6 +319,9 @@ def _duration(g: dict, grammar: TimeGrammar, anchor: date | None, tense: int) ->
     n = number(grammar, g.get("num")) if g.get("num") else "X"
     if n is None:
         return None
+    if code == "Y" and mult == 1 and isinstance(n, float) and n.is_integer() and 1800 <= n <= 2200 \
+            and re.fullmatch(r"\d{4}", (g.get("num") or "").strip()):
+        return Norm("DATE", f"{int(n):04d}", "year")  # a year and its noun ("na 2026 rok"), not 2026 years
     if code == "WE":
         code, mult = "D", 2 * mult
     time_part = code in _TIME_UNITS
