@@ -87,6 +87,18 @@ def common() -> LangData:
     return LangData("_common", _load_folder(DATA_ROOT / "_common"))
 
 
+@functools.lru_cache(maxsize=None)
+def function_words(code: str) -> frozenset[str]:
+    """The language's function words (spaCy's stop-word list), folded; empty when spaCy has none."""
+    try:
+        from spacy.util import get_lang_class
+
+        words = get_lang_class(code).Defaults.stop_words
+    except Exception:  # a language spaCy does not know
+        words = set()
+    return frozenset(fold(w) for w in words)
+
+
 def languages() -> list[str]:
     """Codes of every language that has a data folder."""
     return sorted(p.name for p in DATA_ROOT.iterdir() if p.is_dir() and not p.name.startswith("_"))

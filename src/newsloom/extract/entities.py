@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from newsloom.extract.context import Parsed
-from newsloom.langdata import LangData, common, fold, languages, load
+from newsloom.langdata import LangData, common, fold, function_words, languages, load
 
 # spaCy labels -> record types; labels not listed (dates, numbers) are not entities.
 TYPE_MAP = {
@@ -80,6 +80,9 @@ class EntityRules:
         self.connectors = {fold(c) for c in cues.get("name_connectors", [])} or \
             self.of_words | {fold(c) for c in titles.get("conjunctions", [])}
         self.after = {fold(w): t for t, ws in (cues.get("after") or {}).items() for w in ws}
+        # The word that ties a person to their body in the same phrase, where it is also a surname
+        # particle ("Jan de Vries van de Rabobank", but "Ruud van Nistelrooy")
+        self.affiliation_words = {fold(w) for w in cues.get("affiliation_words", [])}
         self.inside = {}
         for src in (shared, cues):
             for t, ws in (src.get("inside") or {}).items():
@@ -99,16 +102,10 @@ class EntityRules:
             re.I) if names else None
 
     # -- corrections -------------------------------------------------------
-    @functools.cached_property
+    @property
     def function_words(self) -> frozenset[str]:
         """The language's function words (spaCy's stop-word list), folded; empty when spaCy has none."""
-        try:
-            from spacy.util import get_lang_class
-
-            words = get_lang_class(self.data.code).Defaults.stop_words
-        except Exception:  # a language spaCy does not know
-            words = set()
-        return frozenset(fold(w) for w in words)
+        return function_words(self.data.code)
 
     @functools.cached_property
     def glue(self) -> frozenset[str]:
@@ -200,6 +197,11 @@ class EntityRules:
         if bracket > 0 and not any(c.isalpha() for c in inside):
             return self.correct(text, replace(m, end=m.start + len(span[:bracket].rstrip())))
         toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(span)]
+        marks = [i for i, c in enumerate(span) if c in _QUOTE_MARKS]
+        if len(marks) == 1 and fold(span[:marks[0]].strip()) in self.titles:
+            # a title in quote marks before the name ('"Trener": Gerardo Pelusso'): the name follows
+            toks = [(a, b) for a, b in toks if a > m.start + marks[0]]
+            m = replace(m, type="PERSON")
         toks = _without_stray_quotes(text, toks)
         if not toks:
             return []
@@ -211,6 +213,10 @@ class EntityRules:
             if k is not None:
                 return [*self.correct(text, replace(m, end=toks[k - 1][1])),
                         *self.correct(text, replace(m, start=toks[k + 1][0]))]
+        if m.type == "PERSON" and self.affiliation_words:
+            piece = self._affiliation(text, toks)
+            if piece:
+                return piece
         # An elided article before a common noun opens no name ("L'esercito", "L'avvocato di Galli").
         if toks:
             first = text[toks[0][0]:toks[0][1]]
@@ -300,7 +306,8 @@ class EntityRules:
             if kn and all(text[a:b][:1].isupper() for a, b in toks[k:]) and not self.known(rest):
                 return [Mention(toks[0][0], toks[k - 1][1], kn[0], kn[1], True),
                         *self.correct(text, Mention(toks[k][0], m.end, "PERSON"))]
-        if len(toks) >= 3 and m.type in ("PERSON", "PLACE", "ORG") and self._after_title(text, m.start):
+        if len(toks) >= 3 and m.type in ("PERSON", "PLACE", "ORG") and self._after_title(text, m.start) \
+                and not any(text[a:b][:1].islower() for a, b in toks[1:]):  # not "Câmara dos Deputados"
             a, b = toks[0]
             kn = self.known(text[a:b]) or ("ORG", None)
             return [Mention(a, b, kn[0], kn[1], True), Mention(toks[1][0], m.end, "PERSON")]
@@ -328,6 +335,28 @@ class EntityRules:
         if cue_type and cue_type != "_title" and m.type in ("MISC", "ORG", "PLACE", "PRODUCT"):
             return [replace(m, type=cue_type)]
         return [m]
+
+    def _affiliation(self, text: str, toks: list[tuple[int, int]]) -> list[Mention] | None:
+        """A person and their body the model took for one name ("Michel Verhoeven van Bouwend
+        Nederland", "Jan de Vries van de Rabobank"): the affiliation word comes after a given name
+        and a surname, and a capitalized name (after an article, maybe) follows it."""
+        words = [text[a:b] for a, b in toks]
+        for k in range(2, len(toks) - 1):
+            if fold(words[k]) not in self.affiliation_words:
+                continue
+            if not (words[0][:1].isupper() and words[k - 1][:1].isupper() and self.is_given_name(words[0])
+                    and not self.is_given_name(words[k - 1]) and not re.fullmatch(r"[IVXL]+", words[k - 1])):
+                return None  # "Hendrik Willem van Loon", "Lodewijk I van Beieren" are one name
+            j = k + 1 + (fold(words[k + 1]) in self.determiners and k + 2 < len(toks))
+            if not all(w[:1].isupper() for w in words[j:]):
+                return None
+            person = self.correct(text, Mention(toks[0][0], toks[k - 1][1], "PERSON"))
+            kn = self.known(text[toks[j][0]:toks[-1][1]])
+            if kn and kn[0] == "PLACE":
+                return None  # a royal's land ("Marie Gabriëlle van Luxemburg")
+            body = Mention(toks[j][0], toks[-1][1], kn[0] if kn else "ORG", kn[1] if kn else None, bool(kn))
+            return [*person, body]
+        return None
 
     def _inside_kind(self, word: str) -> str | None:
         """The kind a word inside a name gives it, itself or as the head of a compound."""
@@ -417,6 +446,12 @@ def _without_stray_quotes(text: str, toks: list[tuple[int, int]]) -> list[tuple[
     lead = len(span) - len(span.lstrip(_QUOTE_MARKS + " "))
     trail = len(span) - len(span.rstrip(_QUOTE_MARKS + " "))
     middle = span[lead:len(span) - trail]
+    if not lead and not trail and sum(c in _QUOTE_MARKS for c in middle) == 1:
+        # a quotation opening or closing after the name's first word ('Kompromiss „teuer und'): the
+        # name ends before it
+        cut = a + next(i for i, c in enumerate(middle) if c in _QUOTE_MARKS)
+        kept = [(s, min(e, cut)) for s, e in toks if s < cut]
+        return [(s, e) for s, e in kept if text[s:e].strip()] if text[a:cut].strip() else toks
     if not middle or bool(lead) == bool(trail) or any(c in _QUOTE_MARKS for c in middle):
         return toks
     a, b = a + lead, b - trail

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsloom.langdata import LangData, fold
+from newsloom.langdata import LangData, fold, function_words
 
 _CAP_WORD = r"[^\W\d_][\w’'.-]*"
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=\s)|[;\n]")
@@ -51,12 +51,16 @@ class RoleFinder:
         self.bare_complement = str(spec.get("bare_complement", "")).lower() in ("yes", "true")
         self.joiners = {fold(j) for j in spec.get("joiners", [])}
         self.demonyms = data.mapping("demonyms")
+        self.function_words = function_words(data.code)
         self.enabled = bool(titles)
         if not self.enabled:
             return
         endings = "|".join(re.escape(e) for e in spec.get("title_endings", []))
         title = "|".join(re.escape(t) for t in titles)
         joiners = "|".join(re.escape(j) for j in spec.get("joiners", []) if j != ",") or r"(?!x)x"
+        heads = "|".join(re.escape(h) for h in sorted(spec.get("title_heads", []), key=len, reverse=True))
+        if heads:  # compound titles ("Bundesarbeitsministerin", "partijvoorzitter")
+            title = rf"(?:{title}|[^\W\d_]{{3,}}?(?:{heads}))"
         if endings:  # inflected titles ("Präsidenten", "Kanzlers")
             title = rf"(?:{title})(?:{endings})?"
         mod = "|".join(re.escape(m) for m in mods) or r"(?!x)x"
@@ -122,7 +126,12 @@ class RoleFinder:
         stop = self.complement_stop.search(comp)
         if stop:
             comp = comp[:stop.start()]
-        words = self._name_words(comp.strip().split()[:8])
+        all_words = comp.strip().split()[:8]
+        words = self._name_words(all_words)
+        extra = all_words[len(words):]
+        if words and len(extra) == 1 and len(all_words) < 8 and re.fullmatch(r"[^\W\d_]{4,}", extra[0]) and extra[0].islower() \
+                and fold(extra[0]) not in self.function_words:
+            words.append(extra[0])  # a name with a lower-case adjective, ending the complement ("Partito democratico")
         return " ".join(words).rstrip(".,") or None
 
     def _make(self, m: re.Match, base: int, text: str, stops: tuple[int, ...] = ()) -> FoundRole | None:
@@ -195,7 +204,10 @@ class RoleFinder:
                 title = self.modifiers[key] + ("" if self.modifiers[key].endswith("-") else " ") + title
             elif key in self.demonyms and not of_words and dem is None:
                 dem = w
-            elif w[:1].isupper() and key not in self.joiners:
+            elif w[:1].isupper() and key not in self.joiners and not self.title_at.fullmatch(w) \
+                    and (w.isupper() or key not in self.function_words):
+                # a name, not a word opening the sentence ("Volgens directeur X", "Ihr Vorsitzender X")
+                # nor a title the first one complements ("Rzecznik prezydenta X")
                 of_words.insert(0, w.rstrip("-"))
             elif of_words and key in self.of_words:
                 of_words.insert(0, w)  # "Port of Rotterdam"

@@ -1,0 +1,53 @@
+"""Phrases that news in many languages write every day, and what they must give: who, in what role,
+for which body."""
+import pytest
+
+from newsloom import analyze
+
+
+def roles(rec) -> dict[str, list[tuple[str, str | None]]]:
+    return {e.name: [(r.title, r.of) for r in e.roles] for e in rec.entities if e.type == "PERSON"}
+
+
+def typed(rec) -> set[tuple[str, str]]:
+    return {(e.type, e.name) for e in rec.entities}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, person, role", [
+    # a word opening the sentence is no complement of the title after it
+    ("Ihr Vorsitzender Johannes Winkel nannte den Kompromiss teuer.", "Johannes Winkel", ("Vorsitzender", None)),
+    ("Volgens directeur Michel Verhoeven zijn er te weinig vakmensen.", "Michel Verhoeven", ("directeur", None)),
+    # nor is a title the next one complements
+    ("Rzecznik prezydenta Rafał Leśkiewicz dodał, że ustawa wróci do Sejmu.", "Rafał Leśkiewicz",
+     ("Rzecznik prezydenta", None)),
+    # a compound title
+    ("Bundesarbeitsministerin Bärbel Bas (SPD) sagte am Dienstag, die Rente sei sicher.", "Bärbel Bas",
+     ("Bundesarbeitsministerin", None)),
+    # a body whose name ends in a lower-case adjective
+    ("La segretaria del Partito democratico, Elly Schlein, ha attaccato il governo.", "Elly Schlein",
+     ("segretaria", "Partito democratico")),
+    # a chamber, not a mayor's title and a person called "dos Deputados"
+    ("Já o presidente da Câmara dos Deputados, Hugo Motta, disse que o Congresso cumpriu seu papel.", "Hugo Motta",
+     ("presidente", "Câmara dos Deputados")),
+])
+def test_roles_in_news_phrases(analyzer, text, person, role):
+    rec = analyze(text, analyzer=analyzer, published="2025-11-25")
+    assert roles(rec)[person] == [role]
+    assert all(e.type != "PERSON" or e.name in (person,) for e in rec.entities), typed(rec)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Michel Verhoeven van Bouwend Nederland zegt dat er te weinig vakmensen zijn.",
+     {("PERSON", "Michel Verhoeven"), ("ORG", "Bouwend Nederland")}, set()),
+    ("Dat zegt Jan de Vries van de Rabobank.", {("PERSON", "Jan de Vries"), ("ORG", "Rabobank")}, set()),
+    # a surname particle, and a royal's land, stay in the name
+    ("Dat zei Ruud van Nistelrooy na de wedstrijd.", {("PERSON", "Ruud van Nistelrooy")}, set()),
+    ("Kritik kam von der Jungen Union. Ihr Vorsitzender Johannes Winkel nannte den Kompromiss „teuer und "
+     "ungerecht“.", {("PERSON", "Johannes Winkel")}, {"Kompromiss „teuer und", "Kompromiss"}),
+])
+def test_people_apart_from_their_bodies_and_from_quotations(analyzer, text, expected, absent):
+    rec = analyze(text, analyzer=analyzer, published="2025-11-25")
+    assert expected <= typed(rec)
+    assert not absent & {e.name for e in rec.entities}
