@@ -51,3 +51,17 @@ def test_people_apart_from_their_bodies_and_from_quotations(analyzer, text, expe
     rec = analyze(text, analyzer=analyzer, published="2025-11-25")
     assert expected <= typed(rec)
     assert not absent & {e.name for e in rec.entities}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, places", [
+    ("Los acuerdos con Estados Unidos y Canadá se firmaron ayer.", ["Estados Unidos", "Canadá"]),
+    ("A reunião em Roma e Milão foi adiada.", ["Roma", "Milão"]),
+    ("Le truppe si trovano tra Bosnia e Erzegovina e Serbia.", ["Bosnia e Erzegovina", "Serbia"]),
+    ("Intanto a Milano e Napoli i sindacati hanno proclamato uno sciopero.", ["Milano", "Napoli"]),
+])
+def test_places_joined_by_a_conjunction_are_each_a_place(analyzer, text, places):
+    rec = analyze(text, analyzer=analyzer, published="2025-11-25")
+    found = [e for e in rec.entities if e.type == "PLACE"]
+    assert [e.name for e in found] == places
+    assert all(e.geo is not None for e in found)

@@ -30,6 +30,7 @@ class EntityStage:
         self.rules = EntityRules(data, self.countries)
         self.roles = RoleFinder(data)
         self.inflections = tuple((data.get("morphology") or {}).get("name_endings", []))
+        self.locatives = frozenset(fold(w) for w in (data.get("entity_cues") or {}).get("locatives", []))
         self.affiliation_nouns = frozenset(fold(n) for n in (data.get("titles") or {}).get("affiliation_nouns", []))
 
     def __call__(self, parsed: Parsed, gazetteer: Gazetteer | None = None) -> list[Entity]:
@@ -41,6 +42,8 @@ class EntityStage:
                                               after_preposition=parsed.ner is not None or parsed.doc is not None)
         if gazetteer is not None:
             mentions = with_datelines(text, mentions, gazetteer)
+            _bodies_placed(text, mentions, gazetteer, self.locatives)
+            mentions = _places_joined(text, mentions, gazetteer, self.rules)
         groups = link(text, mentions, self.inflections,
                       is_country=lambda form: self.countries.country_of_name(form) is not None)
         _surnames_alone(text, groups, self.inflections)
@@ -144,6 +147,41 @@ def _with_gazetteer_places(text: str, mentions: list[Mention], gazetteer: Gazett
                 break
         i += len(run)
     return sorted(out, key=lambda x: x.start)
+
+
+def _bodies_placed(text: str, mentions: list[Mention], gazetteer: Gazetteer, locatives: frozenset[str]) -> None:
+    """A one-word organization right after a preposition of place, that the gazetteer knows as a
+    sizeable place, is that place ("a Milano", "in Paris"); a name in capitals is an acronym."""
+    for i, m in enumerate(mentions):
+        name = text[m.start:m.end]
+        if m.type != "ORG" or m.fixed or " " in name or name.isupper() or not _WORD.fullmatch(name):
+            continue
+        before = re.search(r"(\w+)\s+$", text[max(0, m.start - 20):m.start])
+        if before and fold(before.group(1)) in locatives and gazetteer.sizeable(name):
+            mentions[i] = Mention(m.start, m.end, "PLACE")
+
+
+def _places_joined(text: str, mentions: list[Mention], gazetteer: Gazetteer, rules: EntityRules) -> list[Mention]:
+    """Two places the model joined with a conjunction ("Roma e Milano", "Stati Uniti e Canada") are two
+    places, when the whole is no name of its own ("Bosnia e Erzegovina" stays)."""
+    out = []
+    for m in mentions:
+        name = text[m.start:m.end]
+        joins = [j for j in re.finditer(r"\s+(\w+)\s+", name) if fold(j.group(1)) in rules.conjunctions]
+        if m.type == "PERSON" or m.fixed or len(joins) != 1 or rules.known(name) or gazetteer.candidates(name):
+            out.append(m)
+            continue
+        left, right = name[:joins[0].start()], name[joins[0].end():]
+
+        def place(p: str) -> bool:
+            kn = rules.known(p)
+            return bool(kn and kn[0] == "PLACE" or gazetteer.sizeable(p))
+
+        if place(left) and place(right):
+            out += [Mention(m.start, m.start + len(left), "PLACE"), Mention(m.end - len(right), m.end, "PLACE")]
+        else:
+            out.append(m)
+    return out
 
 
 def _surnames_alone(text: str, groups: list[Group], endings: tuple[str, ...] = ()) -> None:
