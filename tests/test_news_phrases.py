@@ -21,6 +21,11 @@ def typed(rec) -> set[tuple[str, str]]:
     # nor is a title the next one complements
     ("Rzecznik prezydenta Rafał Leśkiewicz dodał, że ustawa wróci do Sejmu.", "Rafał Leśkiewicz",
      ("Rzecznik prezydenta", None)),
+    # a portfolio in the genitive, and a complement in the genitive before the name
+    ("Minister przemysłu Marzena Czarnecka odpowiedziała, że rząd jest gotowy.", "Marzena Czarnecka",
+     ("Minister przemysłu", None)),
+    ("Tak powiedział w poniedziałek przewodniczący Solidarności Piotr Duda.", "Piotr Duda",
+     ("przewodniczący", "Solidarności")),
     # a compound title
     ("Bundesarbeitsministerin Bärbel Bas (SPD) sagte am Dienstag, die Rente sei sicher.", "Bärbel Bas",
      ("Bundesarbeitsministerin", None)),
@@ -44,6 +49,9 @@ def test_roles_in_news_phrases(analyzer, text, person, role):
     ("Dat zegt Jan de Vries van de Rabobank.", {("PERSON", "Jan de Vries"), ("ORG", "Rabobank")}, set()),
     # a surname particle, and a royal's land, stay in the name
     ("Dat zei Ruud van Nistelrooy na de wedstrijd.", {("PERSON", "Ruud van Nistelrooy")}, set()),
+    # a country opening a company's name is part of it
+    ("Według niej spółka Polska Grupa Górnicza straciła w tym roku 3 mld zł.",
+     {("ORG", "Polska Grupa Górnicza")}, {"Polska", "Grupa Górnicza"}),
     ("Kritik kam von der Jungen Union. Ihr Vorsitzender Johannes Winkel nannte den Kompromiss „teuer und "
      "ungerecht“.", {("PERSON", "Johannes Winkel")}, {"Kompromiss „teuer und", "Kompromiss"}),
 ])

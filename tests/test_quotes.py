@@ -85,3 +85,16 @@ def test_a_name_in_quote_marks_is_no_quote(analyzer):
     rec = analyze(text, published="2025-11-25", analyzer=analyzer)
     assert speakers(rec) == {"Компания выполнит план": "Игорь Сечин"}
     assert {"Альфа-Банка", "Роснефти"} <= {e.name for e in rec.entities if e.type == "ORG"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    ("— Стороны подробно обсудили ситуацию на Украине и в Сирии, — сказал Дмитрий Песков журналистам. — Встреча пройдет в декабре.",
+     {"Стороны подробно обсудили ситуацию на Украине и в Сирии": "Дмитрий Песков", "Встреча пройдет в декабре.": "Дмитрий Песков"}),
+    ("– Nie zgodzimy się na likwidację miejsc pracy – powiedział w poniedziałek przewodniczący Solidarności "
+     "Piotr Duda.", {"Nie zgodzimy się na likwidację miejsc pracy": "Piotr Duda"}),
+])
+def test_dialogue_dashes_open_and_close_quotes(analyzer, text, expected):
+    rec = analyze(text, published="2025-11-26", analyzer=analyzer)
+    assert speakers(rec) == expected
+    assert all(q.kind == "direct" for q in rec.quotes if q.text.startswith(("Стороны", "Nie")))

@@ -227,6 +227,10 @@ def test_counted_plural_is_no_year(nlp):
     ("es", "La ley entra en vigor el 1º de enero de 2026.", "1º de enero de 2026", "DATE", "2026-01-01"),
     ("pt", "A isenção vale a partir de 1.º de janeiro de 2026.", "1.º de janeiro de 2026", "DATE", "2026-01-01"),
     ("it", "Il 1° gennaio 2026 entra in vigore la legge.", "1° gennaio 2026", "DATE", "2026-01-01"),
+    # the month after (or before) the publication's, whatever the tense
+    ("ru", "Лидеры договорились о встрече в сентябре.", "сентябре", "DATE", "2025-09"),
+    ("en", "Sales fell in July.", "July", "DATE", "2025-07"),
+    ("en", "The plant closed in September.", "September", "DATE", "2025-09"),
     # a year and its noun, not a count of years
     ("pl", "Rząd przyjął projekt budżetu na 2026 rok.", "2026 rok", "DATE", "2026"),
     ("pl", "Konflikt trwa od 3 lat.", "3 lat", "DURATION", "P3Y"),

@@ -80,6 +80,8 @@ class EntityRules:
         self.connectors = {fold(c) for c in cues.get("name_connectors", [])} or \
             self.of_words | {fold(c) for c in titles.get("conjunctions", [])}
         self.after = {fold(w): t for t, ws in (cues.get("after") or {}).items() for w in ws}
+        # titles take a bare genitive complement here ("пресс-секретарь Кремля")
+        self.bare_complement = str(titles.get("bare_complement", "")).lower() in ("yes", "true")
         # The word that ties a person to their body in the same phrase, where it is also a surname
         # particle ("Jan de Vries van de Rabobank", but "Ruud van Nistelrooy")
         self.affiliation_words = {fold(w) for w in cues.get("affiliation_words", [])}
@@ -129,6 +131,11 @@ class EntityRules:
             return self.institutions[key]
         code = self.countries.country_of_name(s)
         return ("PLACE", code) if code else None
+
+    def _title_right_before(self, text: str, start: int) -> bool:
+        """Is the word right before `start` a title ("przewodniczący |Solidarności ...")?"""
+        left = re.search(r"([\w-]+)\s+$", text[max(0, start - 40):start])
+        return bool(left) and fold(left.group(1)) in self.titles
 
     def _after_title(self, text: str, start: int) -> bool:
         """Does a title and a preposition stand right before `start` ("porte-parole de la ")?"""
@@ -303,9 +310,18 @@ class EntityRules:
             head = text[toks[0][0]:toks[k - 1][1]]
             rest = text[toks[k][0]:m.end]
             kn = self.known(head)
-            if kn and all(text[a:b][:1].isupper() for a, b in toks[k:]) and not self.known(rest):
+            if kn and all(text[a:b][:1].isupper() for a, b in toks[k:]) and not self.known(rest) \
+                    and (m.type == "PERSON" or self.is_given_name(text[toks[k][0]:toks[k][1]])
+                         or self._title_right_before(text, m.start)) \
+                    and not any(self._inside_kind(text[a:b]) for a, b in toks[k:]):  # "Polska Grupa Górnicza"
                 return [Mention(toks[0][0], toks[k - 1][1], kn[0], kn[1], True),
                         *self.correct(text, Mention(toks[k][0], m.end, "PERSON"))]
+        if len(toks) >= 3 and m.type == "PERSON" and self.bare_complement and self._title_right_before(text, m.start) \
+                and self.is_given_name(text[toks[1][0]:toks[1][1]]) and not self.is_given_name(text[toks[0][0]:toks[0][1]]):
+            # a title's complement in the genitive, then the name ("przewodniczący Solidarności Piotr Duda")
+            a, b = toks[0]
+            kn = self.known(text[a:b]) or ("ORG", None)
+            return [Mention(a, b, kn[0], kn[1], True), *self.correct(text, Mention(toks[1][0], m.end, "PERSON"))]
         if len(toks) >= 3 and m.type in ("PERSON", "PLACE", "ORG") and self._after_title(text, m.start) \
                 and not any(text[a:b][:1].islower() for a, b in toks[1:]):  # not "Câmara dos Deputados"
             a, b = toks[0]

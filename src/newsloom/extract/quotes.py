@@ -60,6 +60,38 @@ def find_quoted(text: str, lang: str) -> list[_Span]:
         if any(c.isalpha() for c in text[s:e]):
             out.append(_Span(s, e))
         pos = m.end()
+    from newsloom import langdata
+
+    if str((langdata.load(lang).get("quotes") or {}).get("dash_dialogue", "")).lower() in ("yes", "true"):
+        dashed = [d for d in _dash_quoted(text) if not any(d.start < q.end and q.start < d.end for q in out)]
+        out = sorted(out + dashed, key=lambda q: q.start)
+    return out
+
+
+_DASH_LINE = re.compile(r"(?m)^[ \t]*[—–-][ \t]*(?=[^\s—–-])(.+)$")
+_DASH_CLOSE = re.compile(r"[ \t]*,?[ \t]+[—–][ \t]+(?=[^\W\d_])")
+_DASH_REOPEN = re.compile(r"[.!?:…][ \t]+[—–][ \t]*(?=\S)")
+
+
+def _dash_quoted(text: str) -> list[_Span]:
+    """Quotes of dialogue dashes: a line opening with a dash is a quote, up to a dash before a
+    lower-case word (the words saying who spoke); after them, a dash ending a sentence reopens it."""
+    out: list[_Span] = []
+    for line in _DASH_LINE.finditer(text):
+        pos, stop = line.start(1), line.end(1)
+        while pos < stop:
+            close = next((c for c in _DASH_CLOSE.finditer(text, pos, stop) if text[c.end()].islower()), None)
+            end = close.start() if close else stop
+            while end > pos and (text[end - 1].isspace() or text[end - 1] in ",;"):
+                end -= 1
+            if any(c.isalpha() for c in text[pos:end]):
+                out.append(_Span(pos, end))
+            if close is None:
+                break
+            again = _DASH_REOPEN.search(text, close.end(), stop)
+            if again is None:
+                break
+            pos = again.end()
     return out
 
 
@@ -237,7 +269,7 @@ class Speakers:
         before = [(s, e, ent) for s, e, ent in self.mentions if a <= s and e <= start]
         after = [(s, e, ent) for s, e, ent in self.mentions if end <= s and e <= b]
         # "«...», dijo X": a speech verb right after the quote names the speaker after it.
-        nxt = re.match(r"[\s»”“\"'’,.:;!?-]*([^\W\d_][\w’'-]*)", self.text[end:b])
+        nxt = re.match(r"[\s»”“\"'’,.:;!?—–-]*([^\W\d_][\w’'-]*)", self.text[end:b])
         verb_next = bool(nxt) and nxt.group(1)[:1].islower() and self.is_verb_form(fold(nxt.group(1)))
         rank = {"PERSON": 0, "ORG": 1, "GROUP": 2}
         cands = [(rank.get(x[2].type, 3), int(not verb_next), start - x[0], x) for x in before] + \
@@ -276,7 +308,7 @@ class Speakers:
 
 
 def _kind(text: str, start: int, end: int, sent: tuple[int, int]) -> str:
-    before = text[sent[0]:start].rstrip(" «“„\"'")
+    before = text[sent[0]:start].rstrip(" «“„\"'—–-")
     inner = text[start:end]
     whole_clause = len(inner.split()) >= 6 and (not before or before.endswith((":", ",")) or inner.rstrip()[-1:] in ".!?")
     return "direct" if whole_clause else "partial"

@@ -144,6 +144,11 @@ class RoleFinder:
         of = None
         end = base + (m.end("title") if not dem else m.end("dem"))
         tail = m.group("tail") or ""
+        if self._portfolio_word(tail.strip()):
+            word = tail.strip()
+            at = text.find(word, base + m.start("tail"))
+            return FoundRole(f"{full_title} {word}", None, base + (m.start("mod") if m.group("mod") else m.start("title")),
+                             at + len(word), dem)
         if tail.strip():
             comp = self._complement(tail)
             at = text.find(comp, base + m.start("tail")) if comp else -1
@@ -163,12 +168,20 @@ class RoleFinder:
         start = base + (m.start("mod") if m.group("mod") else m.start("title"))
         return FoundRole(full_title, of, start, end, dem)
 
+    def _portfolio_word(self, tail: str) -> bool:
+        """One lower-case noun in the genitive after the title is its portfolio ("Minister przemysłu",
+        "министр обороны"), where titles take bare complements."""
+        return self.bare_complement and bool(re.fullmatch(r"[^\W\d_]{4,}", tail)) and tail.islower() \
+            and fold(tail) not in self.function_words
+
     def _tail_names_all(self, m: re.Match) -> bool:
         """Before a name, everything after the title must be its complement."""
         tail = (m.group("tail") or "").strip()
         if not tail:
             return True
         om = self.of_pattern.match(tail)
+        if not om and self._portfolio_word(tail):
+            return True
         if not om and self.bare_complement and len(tail.split()) > 1 and not tail[:1].isupper():
             # a common noun heading a name in the genitive ("prezes spółki Polskie Elektrownie Jądrowe")
             rest = tail.split()[1:]

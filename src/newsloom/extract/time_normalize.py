@@ -116,6 +116,10 @@ def _pick_year(anchor: date, month: int, day: int | None, direction: int, tense:
             return y if month > anchor.month else y + 1
         if direction < 0:
             return y if month < anchor.month else y - 1
+        if (month - anchor.month) % 12 == 1:
+            return y if month > anchor.month else y + 1  # next month, whatever the tense ("договорились о встрече в декабре")
+        if (anchor.month - month) % 12 == 1:
+            return y if month < anchor.month else y - 1  # last month
         if tense > 0:
             return y if month >= anchor.month else y + 1
         if tense < 0:
