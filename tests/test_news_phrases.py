@@ -73,3 +73,37 @@ def test_places_joined_by_a_conjunction_are_each_a_place(analyzer, text, places)
     found = [e for e in rec.entities if e.type == "PLACE"]
     assert [e.name for e in found] == places
     assert all(e.geo is not None for e in found)
+
+
+@pytest.mark.parametrize("lang, written, nominative_form", [
+    ("ru", "Владимира Путина", "Владимир Путин"),
+    ("ru", "Реджепом Тайипом Эрдоганом", "Реджеп Тайип Эрдоган"),
+    ("ru", "Марии Захаровой", "Мария Захарова"),
+    ("ru", "Владимира Владимировича Путина", "Владимир Владимирович Путин"),
+    ("ru", "Анна Петрова", None),  # the nominative already
+    ("ru", "Никита Михалков", None),
+    ("pl", "Donalda Tuska", "Donald Tusk"),
+    ("pl", "Andrzejem Domańskim", "Andrzej Domański"),
+    ("pl", "Marzeny Czarneckiej", "Marzena Czarnecka"),
+    ("pl", "Gabriela Kowalska", None),
+    ("pl", "Gabriela Nowak", None),
+])
+def test_a_persons_name_in_another_case_and_its_nominative(lang, written, nominative_form):
+    from newsloom import langdata
+    from newsloom.extract.countries import CountryLexicon
+    from newsloom.extract.entities import EntityRules, nominative
+
+    data = langdata.load(lang)
+    rules = EntityRules(data, CountryLexicon(data))
+    assert nominative(written, data.get("morphology"), rules.given_names.__contains__) == nominative_form
+
+
+@pytest.mark.slow
+def test_a_person_met_only_in_another_case_is_named_in_the_nominative(analyzer):
+    text = ("Президент России Владимир Путин провел телефонный разговор с президентом Турции "
+            "Реджепом Тайипом Эрдоганом. Путин поблагодарил Эрдогана за помощь.")
+    rec = analyze(text, analyzer=analyzer, published="2025-11-26")
+    erdogan = next(e for e in rec.entities if e.type == "PERSON" and "Эрдоганом" in e.name + " ".join(e.aliases))
+    assert erdogan.name == "Реджеп Тайип Эрдоган"
+    assert {"Реджепом Тайипом Эрдоганом", "Эрдоган", "Redzhep Tayip Erdogan"} <= set(erdogan.aliases)
+    assert all(rec.text[a:b] in (erdogan.aliases + [erdogan.name]) for a, b in erdogan.mentions)

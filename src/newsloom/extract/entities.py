@@ -284,7 +284,8 @@ class EntityRules:
         # A determiner in front of a longer name is not part of it ("The European Union"; "The Hague" stays).
         first = text[toks[0][0]:toks[0][1]] if toks else ""
         before = text[:toks[0][0]].rstrip(" \t") if toks else ""
-        sentence_start = bool(toks) and (not before or before[-1] in ".!?\n")
+        # a dash opens a sentence too: after a dateline ("WASHINGTON (Reuters) - The Federal Reserve")
+        sentence_start = bool(toks) and (not before or before[-1] in ".!?\n–—" or before.endswith(" -"))
         if len(toks) > 2 and (first.islower() or sentence_start) and fold(first) in self.determiners:
             toks = toks[1:]
         if not toks:
@@ -450,6 +451,31 @@ def base_forms(name: str, morphology: dict) -> list[str]:
         if name.endswith(end) and len(name) > len(end) + 2:
             out += [name[: -len(end)] + n for n in morphology.get("nominative_endings", [])]
     return out
+
+
+def nominative(name: str, morphology: dict, is_given_name) -> str | None:
+    """The nominative of a person's name written in another case, by the language's
+    `person_name_cases` ("Владимира Путина" -> "Владимир Путин"); None when it is one already or
+    no case fits."""
+    words = name.split()
+    if len(words) < 2 or is_given_name(words[0]):
+        return None  # one word, or the given name as it stands: the nominative already
+    for case in morphology.get("person_name_cases") or []:
+        def swap(word: str, endings) -> str | None:
+            for end, nom in endings:
+                if word.endswith(end) and len(word) > len(end) + 1:
+                    return word[:len(word) - len(end)] + nom
+            return None
+
+        given = next((g for g in (swap(words[0], [e]) for e in case.get("given", [])) if g and is_given_name(g)), None)
+        alone = str(case.get("alone", "")).lower() in ("yes", "true")
+        if given is None and alone and all(swap(w, case.get("given", [])) for w in words):
+            given = swap(words[0], case.get("given", []))
+        if given is None or swap(words[-1], case.get("other", [])) is None:
+            continue  # the surname must take the case too
+        rest = [swap(w, case.get("other", [])) or w for w in words[1:]]
+        return " ".join([given, *rest])
+    return None
 
 
 def _without_stray_quotes(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -10,7 +10,8 @@ from anyascii import anyascii
 from newsloom.extract.context import Parsed
 from newsloom.extract.countries import CountryLexicon
 from newsloom.extract.datelines import with_datelines
-from newsloom.extract.entities import EntityRules, Mention, base_forms, corrected_mentions, opens_sentence
+from newsloom.extract.entities import (EntityRules, Mention, base_forms, corrected_mentions, nominative,
+                                       opens_sentence)
 from newsloom.extract.geo import Gazetteer
 from newsloom.extract.linking import Group, link
 from newsloom.extract.roles import RoleFinder
@@ -30,6 +31,7 @@ class EntityStage:
         self.rules = EntityRules(data, self.countries)
         self.roles = RoleFinder(data)
         self.inflections = tuple((data.get("morphology") or {}).get("name_endings", []))
+        self.morphology = data.get("morphology") or {}
         self.locatives = frozenset(fold(w) for w in (data.get("entity_cues") or {}).get("locatives", []))
         self.affiliation_nouns = frozenset(fold(n) for n in (data.get("titles") or {}).get("affiliation_nouns", []))
 
@@ -73,11 +75,18 @@ class EntityStage:
         return entities
 
     def _entity(self, i: int, g: Group, text: str, stops: tuple[int, ...]) -> Entity:
+        forms = set(g.forms)
         if g.type == "PERSON":
             name = g.longest()
+            nom = nominative(name, self.morphology, self.rules.given_names.__contains__)
+            if nom:  # a name met only in another case ("с Реджепом Тайипом Эрдоганом") is named in the nominative
+                name = nom
+                forms.add(nom)
+                if any(" " not in f for f in g.forms):  # and so is its surname alone ("Эрдоганом")
+                    forms.add(nom.split()[-1])
         else:
             name = Counter(g.forms).most_common(1)[0][0]
-        aliases = sorted({f for f in g.forms if f != name})
+        aliases = sorted({f for f in forms if f != name})
         latin = anyascii(name)
         if latin != name and not any(c.isascii() for c in name if c.isalpha()):
             aliases.append(latin)
