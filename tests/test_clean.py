@@ -73,3 +73,39 @@ def test_a_byline_between_title_and_text_keeps_the_title(lang, byline):
     assert out.title == title
     assert out.headings == []  # the byline is no section title
     assert byline in out.text
+
+
+@pytest.mark.parametrize("lang, raw, gone, title, byline", [
+    ("it", "Home | Politica | Economia | Esteri\nManovra, il governo pone la fiducia alla Camera\ndi Marco Bianchi\n"
+           "24 novembre 2025 - 18:32\nCondividi su Facebook Condividi su X WhatsApp\n"
+           "Il ministro dell'Economia ha difeso martedì a Roma la legge di bilancio davanti ai deputati.\n"
+           "Riproduzione riservata © Copyright ANSA",
+     {"Home | Politica | Economia | Esteri", "Condividi su Facebook Condividi su X WhatsApp",
+      "Riproduzione riservata © Copyright ANSA"},
+     "Manovra, il governo pone la fiducia alla Camera", "di Marco Bianchi"),
+    ("de", "Startseite > Politik > Deutschland\nRegierung einigt sich auf Rentenpaket\nStand: 25.11.2025 17:45 Uhr\n"
+           "Von Anna Schmidt\nTeilen auf Facebook Teilen auf X Per E-Mail teilen\n"
+           "Die Bundesarbeitsministerin sagte am Dienstagabend in Berlin, das Rentenniveau werde gesichert.",
+     {"Startseite > Politik > Deutschland", "Teilen auf Facebook Teilen auf X Per E-Mail teilen"},
+     "Regierung einigt sich auf Rentenpaket", "Von Anna Schmidt"),
+    ("ru", "Главная / Экономика\nЦБ сохранил ключевую ставку\nБанк России в пятницу сохранил ключевую ставку на уровне "
+           "16,5% годовых.\n© 2025 РИА Новости. Все права защищены.",
+     {"Главная / Экономика", "© 2025 РИА Новости. Все права защищены."}, "ЦБ сохранил ключевую ставку", None),
+])
+def test_breadcrumbs_share_bars_copyright_and_a_two_line_byline(lang, raw, gone, title, byline):
+    c = clean_lines(raw, lang)
+    assert {r.text for r in c.removed} == gone
+    assert c.title == title
+    assert not c.headings  # neither the byline nor its date line is a section title
+    if byline:
+        assert f"\n\n{byline}\n\n" in c.text  # its own paragraph, not joined to the title
+
+
+@pytest.mark.parametrize("line", [
+    "The court ruled on copyright and fair use in a closely watched case.",
+    "GAZA CITY/JERUSALEM — Israeli strikes killed 20 people on Monday.",
+    "Trump / Putin: what the summit means",
+])
+def test_lines_that_only_look_like_leftovers_stay(line):
+    c = clean_lines(f"{BODY}\n\n{line}\n\n{BODY}x", "en")
+    assert line in c.text

@@ -41,6 +41,7 @@ class _Line:
     block: int  # index of the blank-line-separated block
     removed: str | None = None
     heading: bool = False
+    byline: bool = False  # the author line under the title: never joined to the line before
 
 
 def words(s: str) -> list[str]:
@@ -156,18 +157,22 @@ def clean_lines(raw: str, doc_lang: str, *, known_headings: set[int] | None = No
     _spread_to_block(lines)
     kept = [ln for ln in lines if not ln.removed]
     title = None
-    byline = None
     for k, ln in enumerate(kept):
         if ln.number - 1 in known:
             ln.heading = True
             continue
-        if ln is byline:
+        if ln.byline:
             continue
         nxt = kept[k + 1] if k + 1 < len(kept) else None
         if k == 0 and detect_title and nxt is not None and k + 2 < len(kept) \
                 and _heading_shaped(ln.text, MAX_TITLE_WORDS) and _byline_shaped(nxt.text, doc_lang) \
-                and sentence_shaped(kept[k + 2].text):
-            title, byline = ln.text, nxt  # the title, then a byline, then the text
+                and (sentence_shaped(kept[k + 2].text)  # (the byline may take two lines: author, then date)
+                     or k + 3 < len(kept) and _byline_shaped(kept[k + 2].text, doc_lang)
+                     and sentence_shaped(kept[k + 3].text)):
+            title = ln.text  # the title, then a byline, then the text
+            for b in kept[k + 1:k + 3]:
+                if b is nxt or not sentence_shaped(b.text):
+                    b.byline = True
             continue
         # A section title is a short line without sentence shape that introduces body text.
         if not _heading_shaped(ln.text) or nxt is None or not sentence_shaped(nxt.text):
@@ -205,7 +210,7 @@ def _assemble(lines: list[_Line], kept: list[_Line], title: str | None) -> Clean
         prev = kept[k - 1] if k else None
         hard_wrap = (prev is not None and prev.block == ln.block and not prev.heading and not ln.heading
                      and ln.number == prev.number + 1
-                     and not prev.text.endswith(_TERMINAL) and ln.text[:1].islower())
+                     and not prev.text.endswith(_TERMINAL) and ln.text[:1].islower() and not ln.byline)
         if parts:
             sep = " " if hard_wrap else "\n\n"
             parts.append(sep)
