@@ -107,3 +107,16 @@ def test_a_person_met_only_in_another_case_is_named_in_the_nominative(analyzer):
     assert erdogan.name == "Реджеп Тайип Эрдоган"
     assert {"Реджепом Тайипом Эрдоганом", "Эрдоган", "Redzhep Tayip Erdogan"} <= set(erdogan.aliases)
     assert all(rec.text[a:b] in (erdogan.aliases + [erdogan.name]) for a, b in erdogan.mentions)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, bodies", [
+    ("The FNV union said the strike would go on.", ["FNV"]),
+    ("Intanto i sindacati Cgil e Uil hanno proclamato uno sciopero generale.", ["Cgil", "Uil"]),
+    ("Los sindicatos CCOO y UGT celebraron el acuerdo.", ["CCOO", "UGT"]),
+    ("O partido PSOL votou contra a proposta.", ["PSOL"]),
+])
+def test_a_common_noun_names_the_body_beside_it(analyzer, text, bodies):
+    rec = analyze(text, analyzer=analyzer, published="2025-11-25")
+    assert [e.name for e in rec.entities if e.type == "ORG"] == bodies
+    assert not [e for e in rec.entities if e.type != "ORG"]

@@ -62,6 +62,7 @@ class EntityRules:
         self.nouns_capitalized = str((data.get("places") or {}).get("nouns_capitalized", "")).lower() in ("yes", "true")
         self.place_prepositions = {fold(p) for p in (data.get("places") or {}).get("prepositions", [])}
         self.months = frozenset(fold(w) for w in (data.get("times") or {}).get("months") or {})
+        self.weekdays = frozenset(fold(w) for w in (data.get("times") or {}).get("weekdays") or {})
         self.given_names = {r[0] for r in common().table("given_names") if r}
         self.morphology = data.get("morphology") or {}
         self.conjunctions = {fold(c) for c in titles.get("conjunctions", [])}
@@ -349,6 +350,15 @@ class EntityRules:
             after = re.match(r"\s+(\w+)", text[m.end:m.end + 30])
             if after and fold(after.group(1)) in self.after:
                 return [replace(m, type=self.after[fold(after.group(1))])]
+            before = re.search(r"(\w+)\s+$", text[max(0, m.start - 30):m.start])
+            kind = before and self.before.get(fold(before.group(1)))
+            if kind in ("ORG", "EVENT") and m.type in ("MISC", "ORG", "PLACE"):
+                # "i sindacati Cgil e Uil": the noun before types the name, and two names joined are two
+                pair = re.fullmatch(r"(\S+)\s+(\w+)\s+(\S+)", span)
+                if pair and fold(pair.group(2)) in self.conjunctions and pair.group(3)[:1].isupper():
+                    return [Mention(m.start, m.start + len(pair.group(1)), kind),
+                            Mention(m.start + pair.start(3), m.end, kind)]
+                return [replace(m, type=kind)]
         if cue_type and cue_type != "_title" and m.type in ("MISC", "ORG", "PLACE", "PRODUCT"):
             return [replace(m, type=cue_type)]
         return [m]
@@ -422,6 +432,35 @@ class EntityRules:
                 end = v.end()
             if end:
                 out.append(Mention(w.start(), end, "PERSON"))
+        return out
+
+    CUE_FILLED = ("ORG", "FACILITY", "EVENT")
+
+    def cued_mentions(self, text: str) -> list[Mention]:
+        """Names a common noun types where the model saw nothing: "il sindacato Cgil", "the FNV
+        union". Only bodies, buildings and events; a name opening a sentence counts only in capitals."""
+        words = list(re.finditer(r"[^\W\d_][\w'’&.-]*", text))
+        skip = self.months | self.weekdays | set(self.titles) | set(self.countries.demonyms) | self.function_words
+        out = []
+        i = 0
+        while i < len(words):
+            w = words[i]
+            if not w.group(0)[:1].isupper() or fold(w.group(0)) in skip:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(words) and j - i < 4 and words[j].group(0)[:1].isupper() \
+                    and not text[words[j - 1].end():words[j].start()].strip() and fold(words[j].group(0)) not in skip:
+                j += 1
+            run = words[i:j]
+            start, end = run[0].start(), run[-1].end()
+            prev = words[i - 1] if i and not text[words[i - 1].end():start].strip() else None
+            nxt = words[j] if j < len(words) and not text[end:words[j].start()].strip() else None
+            kind = (prev and self.before.get(fold(prev.group(0)))) or (nxt and self.after.get(fold(nxt.group(0))))
+            name = text[start:end].rstrip(".")
+            if kind in self.CUE_FILLED and (not opens_sentence(text, start) or name.isupper()) and len(name) > 1:
+                out.append(Mention(start, start + len(name), kind))
+            i = j
         return out
 
     def lexicon_mentions(self, text: str) -> list[Mention]:
@@ -568,10 +607,11 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
             continue  # the model ended the person where something else begins ("Мария Вяткина | Москва")
         if all(not m.fixed and x.start <= m.start and m.end <= x.end for m in hit):
             mentions = [m for m in mentions if m not in hit] + [x]
-    # The lexicon fills gaps the model left; it never cuts into a model mention.
-    extra = [x for x in rules.lexicon_mentions(text)
-             if not any(x.start < m.end and m.start < x.end for m in mentions)]
-    return _resolve_overlaps(text, mentions + extra)
+    # The lexicon, then the common nouns before or after a name, fill gaps the model left; they never
+    # cut into a model mention.
+    for found in (rules.lexicon_mentions(text), rules.cued_mentions(text)):
+        mentions += [x for x in found if not any(x.start < m.end and m.start < x.end for m in mentions)]
+    return _resolve_overlaps(text, mentions)
 
 
 # a Roman numeral of a century or an ordinal ("XIX", "VII"); single letters are names too ("X")
