@@ -98,3 +98,21 @@ def test_dialogue_dashes_open_and_close_quotes(analyzer, text, expected):
     rec = analyze(text, published="2025-11-26", analyzer=analyzer)
     assert speakers(rec) == expected
     assert all(q.kind == "direct" for q in rec.quotes if q.text.startswith(("Стороны", "Nie")))
+
+
+@pytest.mark.slow
+def test_the_speaker_right_after_the_closing_mark_whatever_the_sentence_split(analyzer):
+    text = ("Le trafic sera perturbé jeudi, a annoncé mercredi la direction de la SNCF.\n\n"
+            "« Nous demandons l'ouverture immédiate de négociations salariales », a déclaré Thierry Nier, "
+            "secrétaire général de la CGT-Cheminots.")
+    rec = analyze(text, published="2025-12-03", analyzer=analyzer)
+    assert speakers(rec)["Nous demandons l'ouverture immédiate de négociations salariales"] == "Thierry Nier"
+
+
+@pytest.mark.slow
+def test_a_sentence_opening_noun_is_no_organization_when_the_text_writes_it_in_lower_case(analyzer):
+    text = ("Grève à la SNCF : le trafic fortement perturbé jeudi\n\n"
+            "Le trafic ferroviaire sera perturbé jeudi en raison d'une grève nationale, a annoncé la SNCF.")
+    rec = analyze(text, published="2025-12-03", analyzer=analyzer)
+    assert "Grève" not in {e.name for e in rec.entities}
+    assert "SNCF" in {e.name for e in rec.entities if e.type == "ORG"}

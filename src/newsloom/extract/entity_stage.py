@@ -62,8 +62,8 @@ class EntityStage:
             for e in entities:
                 _in_usual_case(e, gazetteer)
             entities = _one_entity_per_place(entities)
-            if parsed.doc is None and parsed.ner is not None:
-                opener = _unplaced_opener(text)
+            if parsed.ner is not None or parsed.doc is not None:
+                opener = _unplaced_opener(text, self.rules, parsed.doc is None)
                 entities = [e for e in entities if not opener(e)]
             if self.rules.nouns_capitalized:
                 entities = [e for e in entities if not _unplaced_noun(e, text, self.rules)]
@@ -314,15 +314,16 @@ def _context_countries(entities: list[Entity], cues, parsed: Parsed, nouns: froz
                 e.country = top[0][0]
 
 
-def _unplaced_opener(text: str):
-    """Without a parser, the NER takes many capitalized words opening a sentence for places
-    ("Siłownia powstanie ...", "Podkreśliła, że ..."): a one-word place the gazetteer does not know,
-    seen only at the start of sentences, is dropped when the text also writes the word (in any
-    inflection) in lower case ("... budowę siłowni", "podkreślił")."""
+def _unplaced_opener(text: str, rules: EntityRules, no_parser: bool):
+    """The NER takes capitalized words opening a sentence for names ("Siłownia powstanie ...",
+    "Grève à la SNCF : ..."): a one-word place the gazetteer does not know (without a parser) or a
+    one-word organization no lexicon knows, seen only at the start of sentences, is dropped when the
+    text also writes the word (in any inflection) in lower case ("... budowę siłowni", "une grève")."""
     lower = {w[:5] for w in re.findall(r"\b[^\W\d_]{5,}", text) if w.islower()}
 
     def opener(e: Entity) -> bool:
-        return e.type == "PLACE" and e.geo is None and not e.country and all(
+        kinds = ("PLACE", "ORG") if no_parser else ("ORG",)
+        return e.type in kinds and e.geo is None and not e.country and not rules.known(e.name) and all(
             " " not in text[s:t] and "-" not in text[s:t] and opens_sentence(text, s)
             and len(text[s:t]) >= 5 and text[s:s + 5].lower() in lower for s, t in e.mentions)
 

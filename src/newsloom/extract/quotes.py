@@ -283,6 +283,26 @@ class Speakers:
             return self.antecedent(pron[0]), self.text[pron[0]:pron[0] + len(pron[1])], ""
         return None
 
+    def by_tail(self, start: int, end: int) -> tuple[Entity | None, str, str] | None:
+        """The words right after the closing mark, whatever the sentence splitter made of them:
+        "« ... », a déclaré Thierry Nier", "\"...\", dijo la ministra Ana López"."""
+        m = re.match(r"[\s»”“\"'’]*[,—–-][\s—–-]*", self.text[end:end + 12])
+        if not m:
+            return None
+        a = end + m.end()
+        stop = re.search(r"[.!?](?=\s+[^\W\d_]*[A-ZÀ-ÞА-Я])|\n", self.text[a:a + 160])
+        b = a + (stop.start() if stop else min(160, len(self.text) - a))
+        verbs = [w for w in list(re.finditer(r"[^\W\d_][\w’'-]*", self.text[a:b]))[:4] if self.is_verb_form(fold(w.group(0)))]
+        if not verbs:
+            return None
+        v_end = a + verbs[0].end()
+        who = [(s, e, ent) for s, e, ent in self.mentions if v_end <= s < b and s - v_end <= 60
+               and ent.type in ("PERSON", "ORG", "GROUP")]
+        if not who:
+            return None
+        s, e, ent = min(who, key=lambda x: (x[2].type != "PERSON", x[0]))
+        return ent, self.text[s:e], verbs[0].group(0).lower()
+
     def by_colon(self, start: int, end: int) -> tuple[Entity | None, str, str] | None:
         """A quote opened right after a colon is said by the sentence's subject, whatever the verb
         ("Elly Schlein ha attaccato l'esecutivo: «...»"): the first person named before the colon."""
@@ -297,7 +317,7 @@ class Speakers:
         return ent, self.text[s:e], ""
 
     def attribute(self, start: int, end: int) -> tuple[Entity | None, str | None, str | None]:
-        for finder in (self.by_parse, self.by_source_word, self.by_neighbour, self.by_colon):
+        for finder in (self.by_parse, self.by_source_word, self.by_neighbour, self.by_tail, self.by_colon):
             got = finder(start, end)
             if got and (got[0] is not None or got[1]):
                 ent, words, verb = got
