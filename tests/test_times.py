@@ -240,3 +240,8 @@ def test_near_dates_ordinal_days_and_years_named_with_their_noun(lang, text, exp
     assert expr in found, f"{expr!r} not in {list(found)}"
     assert (found[expr].type, found[expr].value) == (type_, value)
     check_spans(text, found.values())
+
+
+def test_a_time_without_a_zone_takes_its_instant_from_the_articles_place():
+    t = by_text(extract_times(parsed("Rendez-vous vendredi à 10 h 15.", "fr"), tz_hint="Europe/Paris"))["10 h 15"]
+    assert (t.value, t.utc) == ("2025-08-15T10:15", "2025-08-15T08:15:00Z")

@@ -2,7 +2,8 @@
 
 A clock time gets its date from the sentence around it (see `times`); its zone
 word means an IANA zone, a fixed offset, or LOCAL, the zone of the place the
-article is about (`tz_hint`).
+article is about (`tz_hint`). A time with no zone word keeps its value as written
+and gets its UTC instant from that zone too.
 """
 from __future__ import annotations
 
@@ -76,7 +77,14 @@ def clock_norm(c: Clock, day: date | None, tz_hint: str | None) -> tuple[Norm, s
         return Norm("TIME", f"XXXX-XX-XXT{c.hour:02d}:{c.minute:02d}", granularity), None
     if tz is None:
         sec = f":{c.second:02d}" if c.second is not None else ""
-        return Norm("TIME", f"{day.isoformat()}T{c.hour:02d}:{c.minute:02d}{sec}", granularity), None
+        value = f"{day.isoformat()}T{c.hour:02d}:{c.minute:02d}{sec}"
+        local_tz = tzinfo_for("LOCAL", tz_hint) if c.zone is None else None
+        if local_tz is None:
+            return Norm("TIME", value, granularity), None
+        # no zone written: the value stays as written, and the instant is read in the zone of the
+        # place the article is about ("a las 10.00 horas" in a story from Madrid)
+        local = datetime(day.year, day.month, day.day, c.hour, c.minute, c.second or 0, tzinfo=local_tz)
+        return Norm("TIME", value, granularity), local.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     local = datetime(day.year, day.month, day.day, c.hour, c.minute, c.second or 0, tzinfo=tz)
     utc = local.astimezone(timezone.utc)
     return (Norm("TIME", local.isoformat(timespec="seconds"), granularity),
