@@ -231,6 +231,10 @@ def test_counted_plural_is_no_year(nlp):
     ("ru", "Лидеры договорились о встрече в сентябре.", "сентябре", "DATE", "2025-09"),
     ("en", "Sales fell in July.", "July", "DATE", "2025-07"),
     ("en", "The plant closed in September.", "September", "DATE", "2025-09"),
+    # a deadline names a day ahead, even in a sentence in the past; "until" may end a past span
+    ("en", "He urged both sides to return to the table before Friday.", "Friday", "DATE", "2025-08-15"),
+    ("fr", "Le ministre a promis une réponse d'ici vendredi.", "vendredi", "DATE", "2025-08-15"),
+    ("en", "The talks lasted until Friday.", "Friday", "DATE", "2025-08-08"),
     # a year and its noun, not a count of years
     ("pl", "Rząd przyjął projekt budżetu na 2026 rok.", "2026 rok", "DATE", "2026"),
     ("pl", "Konflikt trwa od 3 lat.", "3 lat", "DURATION", "P3Y"),

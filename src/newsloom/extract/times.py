@@ -192,6 +192,13 @@ def _anchor_date(parsed: Parsed) -> date | None:
     return parsed.published.date() if parsed.published is not None else None
 
 
+def _after_deadline_word(text: str, start: int, words: tuple[str, ...]) -> bool:
+    """Does a deadline word ("before", "d'ici", "entro") stand right before `start`?"""
+    before = fold(text[max(0, start - 30):start]).rstrip().replace("’", "'")
+    return any(before == w or before.endswith((" " + w, "\n" + w)) or w.endswith("'") and before.endswith(w)
+               for w in words)
+
+
 def extract_times(parsed: Parsed, tz_hint: str | None = None) -> list[TimeExpr]:
     """Every time expression of the text, normalized against `parsed.published`.
 
@@ -205,6 +212,7 @@ def extract_times(parsed: Parsed, tz_hint: str | None = None) -> list[TimeExpr]:
         tz_hint = parsed.extras.get("main_timezone") if isinstance(parsed.extras, dict) else None
     anchor = _anchor_date(parsed)
     sentences = _Sentences(parsed, grammar)
+    deadline = tuple(fold(w) for w in ((parsed.data.get("times") or {}) if parsed.data else {}).get("deadline_words", []))
 
     readings: list[tuple[_Match, Norm | None, object]] = []
     for m in _select(_candidates(grammar, text), len(text)):
@@ -224,6 +232,8 @@ def extract_times(parsed: Parsed, tz_hint: str | None = None) -> list[TimeExpr]:
                     continue
         needs_tense = m.kind == "date" and not m.groups.get("year") and not m.groups.get("dir")
         tense = sentences.tense(m.start, m.end) if needs_tense and anchor is not None else 0
+        if needs_tense and _after_deadline_word(text, m.start, deadline):
+            tense = 1
         norm = normalize(m.kind, m.groups, grammar, anchor, tense)
         if norm is not None:
             readings.append((m, norm, None))
