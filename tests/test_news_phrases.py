@@ -26,6 +26,9 @@ def typed(rec) -> set[tuple[str, str]]:
      ("Minister przemysłu", None)),
     ("Tak powiedział w poniedziałek przewodniczący Solidarności Piotr Duda.", "Piotr Duda",
      ("przewodniczący", "Solidarności")),
+    # an apposition ending at its title, its complement and kind before it
+    ("The sanctions are worth 2.5 billion euros, according to Kaja Kallas, the EU foreign policy chief.",
+     "Kaja Kallas", ("foreign policy chief", "EU")),
     # a compound title
     ("Bundesarbeitsministerin Bärbel Bas (SPD) sagte am Dienstag, die Rente sei sicher.", "Bärbel Bas",
      ("Bundesarbeitsministerin", None)),

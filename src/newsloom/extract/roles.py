@@ -89,6 +89,10 @@ class RoleFinder:
         # ("El presidente del Gobierno, Pedro Sánchez,").
         self.before = re.compile(rf"{role}{tail}\s*(?P<comma>,\s*)?$", re.I)
         self.after = re.compile(rf"^\s*,\s*(?:(?:{joiners})\s*)?{role}{tail}", re.I)
+        # an apposition whose words before the title are its complement and kind, ending at the title
+        # ("Kaja Kallas, the EU foreign policy chief.")
+        self.after_pre = re.compile(rf"^\s*,\s*(?:{joiners})\s+(?P<pre>(?:[^\W\d_][\w’'.-]*\s+){{1,3}})"
+                                    rf"(?P<title>{title})(?![\w-])(?=\s*(?:[,.;:)]|$))", re.I)
         conj = "|".join(re.escape(c) for c in spec.get("conjunctions", [])) or r"(?!x)x"
         clause = "|".join(re.escape(c) for c in spec.get("conjunctions", []) + spec.get("clause_words", [])) or r"(?!x)x"
         self.chain = re.compile(rf"^\s+(?:{conj})\s+{role}{tail}", re.I)
@@ -232,6 +236,24 @@ class RoleFinder:
         of = r.of or (" ".join(of_words) if of_words else None)
         return FoundRole(title, of, start, r.end, dem)
 
+    def _pre_complement(self, m: re.Match, base: int) -> FoundRole:
+        """The role of an apposition ending at its title: lower-case words next to the title belong
+        to it ("foreign policy chief"), a capitalized word before them is its complement ("EU")."""
+        words = m.group("pre").split()
+        title, of, dem = [m.group("title")], [], None
+        for w in reversed(words):
+            if w[:1].isupper() and fold(w) in self.demonyms and not of:
+                dem = w
+            elif w[:1].isupper():
+                of.insert(0, w)
+            elif not of and fold(w) in self.modifiers:
+                title.insert(0, self.modifiers[fold(w)].rstrip())
+            elif not of:
+                title.insert(0, w)
+            else:
+                break
+        return FoundRole(" ".join(title), " ".join(of) or None, base + m.start("pre"), base + m.end("title"), dem)
+
     def _ends_with_of(self, left: str) -> bool:
         """Does the text before a title end with a preposition of a complement ("del ")?"""
         tail = fold(left.rstrip())
@@ -310,6 +332,10 @@ class RoleFinder:
                 break
         limit = end + 240
         m = self.after.match(text[end:limit])
+        if m is None:
+            pre = self.after_pre.match(text[end:limit])
+            if pre:
+                roles.append(self._pre_complement(pre, end))
         base = end
         while m:
             r = self._make(m, base, text, stops)
