@@ -123,3 +123,12 @@ def test_a_common_noun_names_the_body_beside_it(analyzer, text, bodies):
     rec = analyze(text, analyzer=analyzer, published="2025-11-25")
     assert [e.name for e in rec.entities if e.type == "ORG"] == bodies
     assert not [e for e in rec.entities if e.type != "ORG"]
+
+
+@pytest.mark.slow
+def test_a_common_noun_or_a_title_opening_a_name_is_cut_off(analyzer):
+    rec = analyze("Decyzja Brukseli ma zapaść do końca marca. Rzecznik Komisji nie chciał komentować tej decyzji.",
+                  analyzer=analyzer, published="2025-11-25")
+    assert typed(rec) == {("PLACE", "Brukseli"), ("ORG", "Komisji")}
+    brussels = next(e for e in rec.entities if e.type == "PLACE")
+    assert brussels.country == "BE" and brussels.geo.timezone == "Europe/Brussels"

@@ -61,6 +61,7 @@ class EntityRules:
         self.determiners_elided = {fold(j) for j in titles.get("joiners", []) if j.endswith(("'", "’"))}
         self.nouns_capitalized = str((data.get("places") or {}).get("nouns_capitalized", "")).lower() in ("yes", "true")
         self.place_prepositions = {fold(p) for p in (data.get("places") or {}).get("prepositions", [])}
+        self._lower_of: tuple[str | None, set[str]] = (None, set())  # the lower-case words of the last text
         self.months = frozenset(fold(w) for w in (data.get("times") or {}).get("months") or {})
         self.weekdays = frozenset(fold(w) for w in (data.get("times") or {}).get("weekdays") or {})
         self.given_names = {r[0] for r in common().table("given_names") if r}
@@ -132,6 +133,16 @@ class EntityRules:
             return self.institutions[key]
         code = self.countries.country_of_name(s)
         return ("PLACE", code) if code else None
+
+    def _common_word(self, text: str, tok: tuple[int, int]) -> bool:
+        """Is this capitalized word one the text also writes in lower case (in any inflection), and
+        no given name nor a name of the lexicons?"""
+        word = text[tok[0]:tok[1]]
+        if len(word) < 5 or not word[:1].isupper() or word.isupper() or self.is_given_name(word) or self.known(word):
+            return False
+        if self._lower_of[0] is not text:
+            self._lower_of = (text, {w[:5] for w in re.findall(r"\b[^\W\d_]{5,}", text) if w.islower()})
+        return word[:5].lower() in self._lower_of[1]
 
     def _title_right_before(self, text: str, start: int) -> bool:
         """Is the word right before `start` a title ("przewodniczący |Solidarności ...")?"""
@@ -245,6 +256,8 @@ class EntityRules:
             if word in self.titles:
                 cue_type = "_title"
             toks = toks[1:]
+        if len(toks) > 1 and opens_sentence(text, toks[0][0]) and self._common_word(text, toks[0]):
+            toks = toks[1:]  # a common noun opening the sentence ("Decyzja Brukseli", "Rzecznik Komisji")
         if toks and fold(text[toks[0][0]:toks[0][1]]) in self.honorifics and len(toks) > 1:
             toks = toks[1:]
         if self.names_capitalized:
@@ -255,6 +268,10 @@ class EntityRules:
         if len(toks) > 1 and fold(text[toks[0][0]:toks[0][1]]) in self.titles \
                 and not any(text[a:b][:1].isupper() for a, b in toks[1:]):
             return []  # a title with its lower-case complement ("Wójt gminy", "Rzecznik prasowy") is a role
+        if len(toks) == 2 and m.type == "ORG" and fold(text[toks[0][0]:toks[0][1]]) in self.titles:
+            a, b = toks[1]  # a title and the body it serves ("Rzecznik Komisji"): the body
+            kn = self.known(text[a:b]) or ("ORG", None)
+            return [Mention(a, b, kn[0], kn[1], bool(self.known(text[a:b])))]
         # A title (and its demonym) the model took into the name: "Premier Donald Tusk",
         # "Belgische premier Bart De Wever" are people, named by the words after the title.
         titled = False

@@ -50,7 +50,7 @@ class EntityStage:
                       is_country=lambda form: self.countries.country_of_name(form) is not None)
         _surnames_alone(text, groups, self.inflections)
         if gazetteer is not None and not (parsed.ner is not None and parsed.ner.user_data.get(PEOPLE_TRUSTED)):
-            _places_taken_for_people(groups, text, gazetteer)
+            _places_taken_for_people(groups, text, gazetteer, self.morphology)
         # A country name that is a person's surname ("Luís Montenegro") is no cue to a country.
         surnames = {m.end for g in groups if g.type == "PERSON" for m in g.mentions if " " in text[m.start:m.end]}
         cues = [c for c in self.countries.find_all(text) if not (c[3] == "name" and c[1] in surnames)]
@@ -215,12 +215,15 @@ def _surnames_alone(text: str, groups: list[Group], endings: tuple[str, ...] = (
         owners[0].mentions.sort(key=lambda x: x.start)
 
 
-def _places_taken_for_people(groups: list[Group], text: str, gazetteer: Gazetteer) -> None:
-    """A one-word 'person' that the gazetteer knows as a sizeable place is that place ("Kyiv")."""
+def _places_taken_for_people(groups: list[Group], text: str, gazetteer: Gazetteer, morphology: dict) -> None:
+    """A one-word 'person' that the gazetteer knows as a sizeable place, as written or in its
+    dictionary form, is that place ("Kyiv", "Brukseli")."""
     for g in groups:
         if g.type != "PERSON" or any(len(f.split()) > 1 for f in g.forms):
             continue
-        if gazetteer.sizeable(g.forms[0]):
+        bases = [b for b in base_forms(g.forms[0], morphology) if b != g.forms[0]]
+        # a dictionary form counts only as a place's own name, not one of its many alternate names
+        if gazetteer.sizeable(g.forms[0]) or any(fold(p.name) == fold(b) for b in bases for p in gazetteer.sizeable(b)):
             g.type = "PLACE"
 
 
