@@ -64,3 +64,24 @@ def test_italian_stem_cues_match_inflected_forms(analyzer):
     evs = events(analyze(text, published="2025-10-16", analyzer=analyzer))
     assert any(e[0] == "ACCUSE" and "Federico Santoro" in e[1] for e in evs)
     assert any(e[0] == "CONSULT" and "Giancarlo Bernardi" in e[1] + e[2] for e in evs)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind, place", [
+    ("Milhares de pessoas protestaram no domingo em São Paulo contra o governo.", "PROTEST", "São Paulo"),
+    ("Los sindicatos convocaron concentraciones el próximo 3 de diciembre en Barcelona.", "PROTEST", "Barcelona"),
+])
+def test_a_protest_with_no_named_actor_is_kept_with_its_place(analyzer, text, kind, place):
+    rec = analyze(text, analyzer=analyzer, published="2025-11-25")
+    ev = next(e for e in rec.events if e.type == kind)
+    assert not ev.source and not ev.target and ev.confidence <= 0.3
+    assert next(e.name for e in rec.entities if e.id == ev.place) == place
+
+
+@pytest.mark.slow
+def test_a_verb_with_its_clitic_is_a_cue():
+    rec = analyze("O presidente Lula reuniu-se com o presidente francês Emmanuel Macron em Brasília.",
+                  published="2025-11-25")
+    names = {e.id: e.name for e in rec.entities}
+    ev = next(e for e in rec.events if e.type == "CONSULT")
+    assert {names[x] for x in ev.source} == {"Lula", "Emmanuel Macron"}

@@ -20,6 +20,9 @@ from newsloom.schema import Entity, Event, TimeExpr
 _ACTOR_TYPES = ("PERSON", "ORG", "GROUP")
 _SOURCE_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "agent", "csubj")
 _TARGET_DEPS = ("obj", "dobj", "iobj", "pobj", "obl", "obl:arg", "nmod", "prep", "dative")
+# Events worth recording with no named actor, when the sentence says where ("thousands protested in
+# São Paulo", "a drone strike hit Kharkiv")
+_UNNAMED_ACTORS = ("PROTEST", "ASSAULT")
 _DIRECTED = ("THREATEN", "SANCTION", "ACCUSE", "ASSAULT", "COERCE", "REJECT", "REQUEST")
 
 
@@ -231,12 +234,14 @@ def extract_events(parsed: Parsed, entities: list[Entity], times: list[TimeExpr]
         words = {fold(w) for w in re.findall(r"[\w’'-]+", sentence)}
         cond = coder.is_conditional(sentence)
         for ev in (_parsed_events if parsed.doc is not None else _plain_events)(parsed, coder, actors, a, b, words, cond):
-            if not ev.source and not ev.target:
-                continue
-            if ev.type in _DIRECTED and not ev.target:
+            if ev.type in _DIRECTED and ev.source and not ev.target:
                 ev = ev.model_copy(update={"target": _other_side(ev.source, actors, by_id)})
             place, ti = _place_and_time(entities, times, a, b, set(ev.source) | set(ev.target))
+            if not ev.source and not ev.target and not (ev.type in _UNNAMED_ACTORS and place):
+                continue
             ev = ev.model_copy(update={"place": place, "time": ti})
+            if not ev.source and not ev.target:  # "thousands protested in São Paulo": where, not who
+                ev = ev.model_copy(update={"confidence": min(ev.confidence, 0.3)})
             key = (ev.type, a)
             if key in events:
                 old = events[key]
@@ -280,6 +285,8 @@ def _plain_events(parsed, coder, actors, a, b, words, cond):
     pronouns = {fold(p) for p in (parsed.data.get("speech") or {}).get("pronouns", [])}
     for m in re.finditer(r"[\w’'-]+", text[a:b]):
         cue = coder.pick(fold(m.group(0)), words, cond)
+        if cue is None and "-" in m.group(0):  # a verb with its clitic pronoun ("reuniu-se", "encontrou-se")
+            cue = coder.pick(fold(m.group(0).split("-")[0]), words, cond)
         if cue is None:
             continue
         at = a + m.start()
