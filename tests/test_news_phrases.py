@@ -132,3 +132,16 @@ def test_a_common_noun_or_a_title_opening_a_name_is_cut_off(analyzer):
     assert typed(rec) == {("PLACE", "Brukseli"), ("ORG", "Komisji")}
     brussels = next(e for e in rec.entities if e.type == "PLACE")
     assert brussels.country == "BE" and brussels.geo.timezone == "Europe/Brussels"
+
+
+@pytest.mark.slow
+def test_the_body_a_role_names_is_an_entity_where_the_model_missed_it(analyzer):
+    text = ("Crac della Banca Popolare del Tirreno, la sentenza\n\n"
+            "Il tribunale ha condannato l'ex amministratore delegato della Banca Popolare del Tirreno, Roberto Galli, "
+            "per bancarotta.")
+    rec = analyze(text, analyzer=analyzer, published="2025-11-25")
+    galli = next(e for e in rec.entities if e.name == "Roberto Galli")
+    assert [(r.title, r.of) for r in galli.roles] == [("ex amministratore delegato", "Banca Popolare del Tirreno")]
+    bank = next(e for e in rec.entities if e.name == "Banca Popolare del Tirreno")
+    assert bank.type == "ORG" and all(rec.text[a:b] == bank.name for a, b in bank.mentions)
+    assert [int(e.id[1:]) for e in rec.entities] == list(range(1, len(rec.entities) + 1))

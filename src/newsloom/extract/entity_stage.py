@@ -57,6 +57,7 @@ class EntityStage:
         weights = _country_weights(cues)
         stops = tuple(sorted(m.start for g in groups for m in g.mentions))
         entities = [self._entity(i, g, text, stops) for i, g in enumerate(groups)]
+        entities = self._bodies_of_roles(entities, text)
         if gazetteer is not None:
             _geocode(entities, text, gazetteer, weights, self.countries, self.data.get("morphology") or {})
             for e in entities:
@@ -101,6 +102,34 @@ class EntityStage:
                         roles.append(Role(title=r.title, of=r.of, start=r.start, end=r.end))
         return Entity(id=f"e{i + 1}", name=name, type=g.type, aliases=aliases,
                       mentions=[(m.start, m.end) for m in g.mentions], roles=roles, country=g.country)
+
+    def _bodies_of_roles(self, entities: list[Entity], text: str) -> list[Entity]:
+        """The body a role names that the model did not ("l'ex amministratore delegato della Banca
+        Popolare del Tirreno, Roberto Galli"): an entity of its own, with every place the text names it."""
+        taken = [span for e in entities for span in e.mentions]
+        found: dict[str, Entity] = {}
+        for e in entities:
+            for r in e.roles:
+                name = r.of
+                if not name or not name[:1].isupper() or len(name) < 3 or name in found:
+                    continue
+                at = text.find(name, r.start, r.end + 1)
+                if at < 0 or any(a < at + len(name) and at < b for a, b in taken):
+                    continue
+                kn = self.rules.known(name)
+                kind = kn[0] if kn else next((k for k in map(self.rules._inside_kind, name.split()) if k), "ORG")
+                if kind not in ("ORG", "FACILITY", "EVENT"):
+                    continue
+                spans = [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+                         if not any(a < m.end() and m.start() < b for a, b in taken)]
+                taken += spans
+                found[name] = Entity(id="", name=name, type=kind, mentions=spans, country=kn[1] if kn else None)
+        if not found:
+            return entities
+        out = sorted(entities + list(found.values()), key=lambda x: x.mentions[0][0])
+        for i, x in enumerate(out):
+            x.id = f"e{i + 1}"
+        return out
 
     def _role_countries(self, entities: list[Entity], text: str) -> None:
         """Country of a person from a demonym or complement in one of their roles."""
