@@ -113,6 +113,10 @@ class EntityStage:
                 name = r.of
                 if not name or not name[:1].isupper() or len(name) < 3 or name in found:
                     continue
+                words = name.split()
+                if not (len(words) > 1 or name.isupper()) or self.rules.is_given_name(words[0]) \
+                        or any(fold(w) in self.rules.titles for w in words):
+                    continue  # a single capitalized word, a person's name or a title ("Brigadier General")
                 at = text.find(name, r.start, r.end + 1)
                 if at < 0 or any(a < at + len(name) and at < b for a, b in taken):
                     continue
@@ -122,6 +126,8 @@ class EntityStage:
                     continue
                 spans = [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
                          if not any(a < m.end() and m.start() < b for a, b in taken)]
+                if not spans:
+                    continue
                 taken += spans
                 found[name] = Entity(id="", name=name, type=kind, mentions=spans, country=kn[1] if kn else None)
         if not found:
