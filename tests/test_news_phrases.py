@@ -118,6 +118,8 @@ def test_a_person_met_only_in_another_case_is_named_in_the_nominative(analyzer):
     ("Intanto i sindacati Cgil e Uil hanno proclamato uno sciopero generale.", ["Cgil", "Uil"]),
     ("Los sindicatos CCOO y UGT celebraron el acuerdo.", ["CCOO", "UGT"]),
     ("O partido PSOL votou contra a proposta.", ["PSOL"]),
+    # a word inside the name gives its kind, across a capitalized function word
+    ("Daarna sprak men verder.\n\nDe Vereniging Eigen Huis reageerde positief.", ["Vereniging Eigen Huis"]),
 ])
 def test_a_common_noun_names_the_body_beside_it(analyzer, text, bodies):
     rec = analyze(text, analyzer=analyzer, published="2025-11-25")
@@ -145,3 +147,32 @@ def test_the_body_a_role_names_is_an_entity_where_the_model_missed_it(analyzer):
     bank = by_name["Banca Popolare del Tirreno"]
     assert bank.type == "ORG" and {rec.text[a:b] for a, b in bank.mentions} == {bank.name}
     assert [int(e.id[1:]) for e in rec.entities] == list(range(1, len(rec.entities) + 1))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Questi codici sono stati definiti dall' Organizzazione Internazionale dell' Aviazione Civile ( ICAO ) .",
+     "Organizzazione Internazionale dell' Aviazione Civile"),
+    ("Intro.\n\nDe Vereniging Eigen Huis reageerde positief.", "Vereniging Eigen Huis"),
+])
+def test_a_name_the_model_missed_runs_over_its_connectors_but_not_past_a_sentence(text, name):
+    from newsloom import langdata
+    from newsloom.extract.countries import CountryLexicon
+    from newsloom.extract.entities import EntityRules
+
+    lang = "it" if "codici" in text else "nl"
+    rules = EntityRules(langdata.load(lang), CountryLexicon(langdata.load(lang)))
+    assert [(text[m.start:m.end], m.type) for m in rules.cued_mentions(text)] == [(name, "ORG")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, body, place", [
+    ("Il Tribunale di Milano ha condannato ieri l'ex amministratore.", "Tribunale di Milano", "Milano"),
+    ("O presidente da Câmara de Lisboa, Carlos Moedas, falou ontem.", "Câmara de Lisboa", "Lisboa"),
+    ("Port of Rotterdam chief executive Boudewijn Siemons warned of costs.", "Port of Rotterdam", "Rotterdam"),
+])
+def test_the_place_a_body_is_named_after_is_a_place_too(analyzer, text, body, place):
+    rec = analyze(text, analyzer=analyzer, published="2025-11-25")
+    by_name = {e.name: e for e in rec.entities}
+    (b0, b1), (p0, p1) = by_name[body].mentions[0], by_name[place].mentions[0]
+    assert by_name[body].type == "ORG" and by_name[place].type == "PLACE" and by_name[place].geo is not None
+    assert b0 <= p0 and p1 == b1  # the place's mention lies inside the body's

@@ -457,7 +457,8 @@ class EntityRules:
         """Names a common noun types where the model saw nothing: "il sindacato Cgil", "the FNV
         union". Only bodies, buildings and events; a name opening a sentence counts only in capitals."""
         words = list(re.finditer(r"[^\W\d_][\w'’&.-]*", text))
-        skip = self.months | self.weekdays | set(self.titles) | set(self.countries.demonyms) | self.function_words
+        inner_skip = self.months | self.weekdays | set(self.titles) | set(self.countries.demonyms)
+        skip = inner_skip | self.function_words  # a capitalized function word may stand inside a name only
         out = []
         i = 0
         while i < len(words):
@@ -465,15 +466,26 @@ class EntityRules:
             if not w.group(0)[:1].isupper() or fold(w.group(0)) in skip:
                 i += 1
                 continue
+            def named(k: int) -> bool:  # a capitalized word, or one joined to a capitalized one ("dell'Aviazione")
+                w = words[k].group(0)
+                return w[:1].isupper() or bool(re.fullmatch(r"[^\W\d_]{1,4}['’][^\W\d_a-zß-ÿ]\S*", w))
+
             j = i + 1
-            while j < len(words) and j - i < 4 and words[j].group(0)[:1].isupper() \
-                    and not text[words[j - 1].end():words[j].start()].strip() and fold(words[j].group(0)) not in skip:
+            while j < len(words) and j - i < 7 and not text[words[j - 1].end():words[j].start()].strip(" \t") \
+                    and not re.search(r"[^\W\d_]{2}\.$", words[j - 1].group(0)) \
+                    and fold(words[j].group(0)) not in inner_skip \
+                    and (named(j) or fold(words[j].group(0)).rstrip("'’") + "'" in self.glue | {g + "'" for g in self.glue}
+                         and j + 1 < len(words) and named(j + 1)):  # not across a sentence's end
                 j += 1
+            while j > i + 1 and not named(j - 1):
+                j -= 1
             run = words[i:j]
             start, end = run[0].start(), run[-1].end()
             prev = words[i - 1] if i and not text[words[i - 1].end():start].strip() else None
             nxt = words[j] if j < len(words) and not text[end:words[j].start()].strip() else None
             kind = (prev and self.before.get(fold(prev.group(0)))) or (nxt and self.after.get(fold(nxt.group(0))))
+            if not kind and len(run) > 1:  # a word inside the name gives it ("De Vereniging Eigen Huis")
+                kind = next((k for k in (self.inside.get(w.group(0)) for w in run) if k), None)
             name = text[start:end].rstrip(".")
             if kind in self.CUE_FILLED and (not opens_sentence(text, start) or name.isupper()) and len(name) > 1:
                 out.append(Mention(start, start + len(name), kind))

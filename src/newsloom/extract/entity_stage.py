@@ -46,6 +46,7 @@ class EntityStage:
             mentions = with_datelines(text, mentions, gazetteer)
             _bodies_placed(text, mentions, gazetteer, self.locatives)
             mentions = _places_joined(text, mentions, gazetteer, self.rules)
+            mentions = _places_inside_bodies(text, mentions, gazetteer, self.rules)
         groups = link(text, mentions, self.inflections,
                       is_country=lambda form: self.countries.country_of_name(form) is not None)
         _surnames_alone(text, groups, self.inflections)
@@ -107,6 +108,12 @@ class EntityStage:
         """The body a role names that the model did not ("l'ex amministratore delegato della Banca
         Popolare del Tirreno, Roberto Galli"): an entity of its own, with every place the text names it."""
         taken = [span for e in entities for span in e.mentions]
+        places = {span for e in entities if e.type == "PLACE" for span in e.mentions}
+
+        def clashes(a0: int, b0: int) -> bool:  # a place inside the body's name may stay ("Port of Rotterdam")
+            return any(a < b0 and a0 < b and not ((a, b) in places and a0 <= a and b <= b0 and (a, b) != (a0, b0))
+                       for a, b in taken)
+
         found: dict[str, Entity] = {}
         for e in entities:
             for r in e.roles:
@@ -118,14 +125,14 @@ class EntityStage:
                         or any(fold(w) in self.rules.titles for w in words):
                     continue  # a single capitalized word, a person's name or a title ("Brigadier General")
                 at = text.find(name, r.start, r.end + 1)
-                if at < 0 or any(a < at + len(name) and at < b for a, b in taken):
+                if at < 0 or clashes(at, at + len(name)):
                     continue
                 kn = self.rules.known(name)
                 kind = kn[0] if kn else next((k for k in map(self.rules._inside_kind, name.split()) if k), "ORG")
                 if kind not in ("ORG", "FACILITY", "EVENT"):
                     continue
                 spans = [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
-                         if not any(a < m.end() and m.start() < b for a, b in taken)]
+                         if not clashes(m.start(), m.end())]
                 if not spans:
                     continue
                 taken += spans
@@ -226,6 +233,30 @@ def _places_joined(text: str, mentions: list[Mention], gazetteer: Gazetteer, rul
         else:
             out.append(m)
     return out
+
+
+def _places_inside_bodies(text: str, mentions: list[Mention], gazetteer: Gazetteer,
+                          rules: EntityRules) -> list[Mention]:
+    """The place a body or building is named after is a place of the article too ("Tribunale di
+    Milano", "Port of Rotterdam", "Câmara de Lisboa"): the words after the name's last connector,
+    when the gazetteer knows them as a sizeable place. The place's mention lies inside the body's."""
+    out = list(mentions)
+    for m in mentions:
+        if m.type not in ("ORG", "FACILITY"):
+            continue
+        name = text[m.start:m.end]
+        words = list(re.finditer(r"[\w-]+['’]?", name))
+        k = next((k for k in range(len(words) - 2, 0, -1)
+                  if fold(words[k].group(0)).rstrip("'’") in rules.glue | rules.connectors
+                  or fold(words[k].group(0)) in rules.glue | rules.connectors), None)
+        if k is None or len(words) - k - 1 > 2:
+            continue
+        start = m.start + words[k + 1].start()
+        place = text[start:m.end]
+        if place[:1].isupper() and gazetteer.sizeable(place) and not rules.known(name) \
+                and not any(x.start == start and x.end == m.end for x in out):
+            out.append(Mention(start, m.end, "PLACE"))
+    return sorted(out, key=lambda x: (x.start, -x.end))
 
 
 def _surnames_alone(text: str, groups: list[Group], endings: tuple[str, ...] = ()) -> None:

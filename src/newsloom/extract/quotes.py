@@ -272,9 +272,13 @@ class Speakers:
         nxt = re.match(r"[\s»”“\"'’,.:;!?—–-]*([^\W\d_][\w’'-]*)", self.text[end:b])
         verb_next = bool(nxt) and nxt.group(1)[:1].islower() and self.is_verb_form(fold(nxt.group(1)))
         rank = {"PERSON": 0, "ORG": 1, "GROUP": 2}
-        cands = [(rank.get(x[2].type, 3), int(not verb_next), start - x[0], x) for x in before] + \
-            [(rank.get(x[2].type, 3), int(verb_next), x[0] - end, x) for x in after]
-        pick = min(cands, key=lambda c: c[:3])[3] if cands else None
+        # before the quote, the speaker is the name nearest before the speech verb (its subject), not a
+        # name between the verb and the quote ("Feijóo acusó al Ejecutivo de Pedro Sánchez de «...»")
+        verb_at = next((s for s, w in words if s < start and self.is_verb_form(w)), start)
+        cands = [(rank.get(x[2].type, 3), int(not verb_next), int(x[0] > verb_at),
+                  abs(verb_at - x[0]) if x[0] < verb_at else start - x[0], x) for x in before] + \
+            [(rank.get(x[2].type, 3), int(verb_next), 0, x[0] - end, x) for x in after]
+        pick = min(cands, key=lambda c: c[:4])[4] if cands else None
         if pick:
             return pick[2], self.text[pick[0]:pick[1]], next(w for _, w in words if self.is_verb_form(w))
         # a pronoun, or a title standing for a person named before ("ha detto il legale")
