@@ -176,3 +176,18 @@ def test_the_place_a_body_is_named_after_is_a_place_too(analyzer, text, body, pl
     (b0, b1), (p0, p1) = by_name[body].mentions[0], by_name[place].mentions[0]
     assert by_name[body].type == "ORG" and by_name[place].type == "PLACE" and by_name[place].geo is not None
     assert b0 <= p0 and p1 == b1  # the place's mention lies inside the body's
+
+
+@pytest.mark.parametrize("lang, text, name, kind", [
+    ("pt", "O voo partiu do Aeroporto LaGuardia ontem.", "Aeroporto LaGuardia", "FACILITY"),
+    ("it", "La finale si gioca allo Stadio Olimpico domenica.", "Stadio Olimpico", "FACILITY"),
+    ("it", "Ne ha parlato Giorgio Napolitano ieri.", "Giorgio Napolitano", "PERSON"),
+])
+def test_a_person_the_model_saw_opening_with_a_word_for_a_body_or_building_is_that(lang, text, name, kind):
+    from newsloom import langdata
+    from newsloom.extract.countries import CountryLexicon
+    from newsloom.extract.entities import EntityRules, Mention
+
+    rules = EntityRules(langdata.load(lang), CountryLexicon(langdata.load(lang)))
+    start = text.index(name)
+    assert [m.type for m in rules.correct(text, Mention(start, start + len(name), "PERSON"))] == [kind]

@@ -360,6 +360,8 @@ class EntityRules:
                 and all(_WORD.fullmatch(w) and w[:1].isupper() and not w.isupper() and w not in self.inside
                         and fold(w) not in self.inside for w in words):
             return [replace(m, type="PERSON")]  # "James Joyce", "Michele Serra": a given name opens it
+        if m.type == "PERSON" and len(toks) > 1 and text[toks[0][0]:toks[0][1]] in self.inside:
+            return [replace(m, type=self.inside[text[toks[0][0]:toks[0][1]]])]  # "Aeroporto LaGuardia", "Estádio ..."
         if m.type != "PERSON":
             inner = [t for t in (self._inside_kind(w) for w in re.findall(r"\w+", span)) if t]
             if inner:
