@@ -15,7 +15,6 @@ import re
 
 from newsloom.extract.entities import Mention
 from newsloom.extract.geo import Gazetteer
-from newsloom.langdata import fold
 
 _WORDS = r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}"
 _DATELINE = re.compile(
@@ -29,7 +28,7 @@ _DATELINE = re.compile(
 
 def _a_place(name: str, gazetteer: Gazetteer) -> bool:
     """A place of that very name, or a sizeable one that goes by it."""
-    return any(fold(p.name) == fold(name) for p in gazetteer.candidates(name)) or bool(gazetteer.sizeable(name))
+    return bool(gazetteer.named(name) or gazetteer.sizeable(name))
 
 
 def dateline_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:

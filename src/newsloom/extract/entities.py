@@ -455,12 +455,18 @@ class EntityRules:
 
     CUE_FILLED = ("ORG", "FACILITY", "EVENT")
 
+    @functools.cached_property
+    def _cue_stops(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Words that end a name found by its cue, and those that cannot open one (a capitalized
+        function word may stand inside a name only)."""
+        inner = frozenset(self.months | self.weekdays | set(self.titles) | set(self.countries.demonyms))
+        return inner, inner | self.function_words
+
     def cued_mentions(self, text: str) -> list[Mention]:
         """Names a common noun types where the model saw nothing: "il sindacato Cgil", "the FNV
         union". Only bodies, buildings and events; a name opening a sentence counts only in capitals."""
         words = list(re.finditer(r"[^\W\d_][\w'’&.-]*", text))
-        inner_skip = self.months | self.weekdays | set(self.titles) | set(self.countries.demonyms)
-        skip = inner_skip | self.function_words  # a capitalized function word may stand inside a name only
+        inner_skip, skip = self._cue_stops
         out = []
         i = 0
         while i < len(words):

@@ -289,7 +289,7 @@ def _places_taken_for_people(groups: list[Group], text: str, gazetteer: Gazettee
             continue
         bases = [b for b in base_forms(g.forms[0], morphology) if b != g.forms[0]]
         # a dictionary form counts only as a place's own name, not one of its many alternate names
-        if gazetteer.sizeable(g.forms[0]) or any(fold(p.name) == fold(b) for b in bases for p in gazetteer.sizeable(b)):
+        if gazetteer.sizeable(g.forms[0]) or any(set(gazetteer.named(b)) & set(gazetteer.sizeable(b)) for b in bases):
             g.type = "PLACE"
 
 
@@ -500,7 +500,7 @@ def _near_the_others(entities: list[Entity], gazetteer: Gazetteer) -> None:
         others = [o.geo for o in towns if o is not e and o.geo.source_id != e.geo.source_id]
         if not others or any(_km(e.geo.lat, e.geo.lon, g.lat, g.lon) <= NEAR_KM for g in others):
             continue
-        near = [p for p in gazetteer.candidates(e.name) if p.kind == "city" and fold(p.name) == fold(e.name)
+        near = [p for p in gazetteer.named(e.name) if p.kind == "city"
                 and any(_km(p.lat, p.lon, g.lat, g.lon) <= NEAR_KM for g in others)]
         if not near:
             continue

@@ -69,6 +69,10 @@ class Gazetteer:
     def candidates(self, name: str) -> list[Place]:
         return list(self._by_name.get(fold(name), ()))
 
+    def named(self, name: str) -> list[Place]:
+        """The places whose own name is `name`, not one of the many alternate names GeoNames lists."""
+        return [p for p in self.candidates(name) if fold(p.name) == fold(name)]
+
     SIZEABLE = 100_000  # a city this big, or any region or country, is worth taking a bare name for
 
     def sizeable(self, name: str) -> list[Place]:
