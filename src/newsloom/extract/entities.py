@@ -26,6 +26,7 @@ TYPE_MAP = {
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # letters, hyphens and apostrophes between them
 _ELIDED = re.compile(r"[^\W\d_]{1,4}['’]")  # an elided particle: "d'", "dell'"
+_ELIDED_NAME = re.compile(_ELIDED.pattern + r"[^\W\d_a-zß-ÿ]\S*")  # and the name it is joined to: "dell'Aviazione"
 _INITIALS = re.compile(r"(?:[^\W\d_]\.\s?){1,3}")  # "В. И. ", "J.R.R. "
 # initials and a surname the model missed ("В. И. Ленина", "J. M. Coetzee")
 _INITIALED_NAME = re.compile(
@@ -61,7 +62,6 @@ class EntityRules:
         self.determiners_elided = {fold(j) for j in titles.get("joiners", []) if j.endswith(("'", "’"))}
         self.nouns_capitalized = str((data.get("places") or {}).get("nouns_capitalized", "")).lower() in ("yes", "true")
         self.place_prepositions = {fold(p) for p in (data.get("places") or {}).get("prepositions", [])}
-        self._lower_of: tuple[str | None, set[str]] = (None, set())  # the lower-case words of the last text
         self.months = frozenset(fold(w) for w in (data.get("times") or {}).get("months") or {})
         self.weekdays = frozenset(fold(w) for w in (data.get("times") or {}).get("weekdays") or {})
         self.given_names = {r[0] for r in common().table("given_names") if r}
@@ -140,9 +140,7 @@ class EntityRules:
         word = text[tok[0]:tok[1]]
         if len(word) < 5 or not word[:1].isupper() or word.isupper() or self.is_given_name(word) or self.known(word):
             return False
-        if self._lower_of[0] is not text:
-            self._lower_of = (text, {w[:5] for w in re.findall(r"\b[^\W\d_]{5,}", text) if w.islower()})
-        return word[:5].lower() in self._lower_of[1]
+        return word[:5].lower() in _lower_case_stems(text)
 
     def _title_right_before(self, text: str, start: int) -> bool:
         """Is the word right before `start` a title ("przewodniczący |Solidarności ...")?"""
@@ -453,7 +451,7 @@ class EntityRules:
                 out.append(Mention(w.start(), end, "PERSON"))
         return out
 
-    CUE_FILLED = ("ORG", "FACILITY", "EVENT")
+    CUE_FILLED = ("ORG", "FACILITY", "EVENT")  # what a common noun beside a name may make of it
 
     @functools.cached_property
     def _cue_stops(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -467,6 +465,15 @@ class EntityRules:
         union". Only bodies, buildings and events; a name opening a sentence counts only in capitals."""
         words = list(re.finditer(r"[^\W\d_][\w'’&.-]*", text))
         inner_skip, skip = self._cue_stops
+
+        def named(k: int) -> bool:  # a capitalized word, or one joined to a capitalized one ("dell'Aviazione")
+            w = words[k].group(0)
+            return w[:1].isupper() or bool(_ELIDED_NAME.fullmatch(w))
+
+        def joins(k: int) -> bool:  # a connector between two capitalized words ("di", "dell'")
+            w = fold(words[k].group(0))
+            return (w in self.glue or w.rstrip("'’") in self.glue) and k + 1 < len(words) and named(k + 1)
+
         out = []
         i = 0
         while i < len(words):
@@ -474,17 +481,11 @@ class EntityRules:
             if not w.group(0)[:1].isupper() or fold(w.group(0)) in skip:
                 i += 1
                 continue
-            def named(k: int) -> bool:  # a capitalized word, or one joined to a capitalized one ("dell'Aviazione")
-                w = words[k].group(0)
-                return w[:1].isupper() or bool(re.fullmatch(r"[^\W\d_]{1,4}['’][^\W\d_a-zß-ÿ]\S*", w))
-
             j = i + 1
             while j < len(words) and j - i < 7 and not text[words[j - 1].end():words[j].start()].strip(" \t") \
-                    and not re.search(r"[^\W\d_]{2}\.$", words[j - 1].group(0)) \
-                    and fold(words[j].group(0)) not in inner_skip \
-                    and (named(j) or fold(words[j].group(0)).rstrip("'’") + "'" in self.glue | {g + "'" for g in self.glue}
-                         and j + 1 < len(words) and named(j + 1)):  # not across a sentence's end
-                j += 1
+                    and not _SENTENCE_END_WORD.search(words[j - 1].group(0)) \
+                    and fold(words[j].group(0)) not in inner_skip and (named(j) or joins(j)):
+                j += 1  # (never across a sentence's end)
             while j > i + 1 and not named(j - 1):
                 j -= 1
             run = words[i:j]
@@ -515,6 +516,7 @@ class EntityRules:
         return out
 
 
+_SENTENCE_END_WORD = re.compile(r"[^\W\d_]{2}\.$")  # "Keijzer." ends a sentence; "J." does not
 _HYPHENATED = re.compile(r"-[^\W\d_a-zß-ÿ][\w’']*")
 _HYPHENATED_BEFORE = re.compile(r"(?<![\w-])[^\W\d_][\w’']*-$")  # "Sleeswijk-" right before "Holstein"
 
@@ -529,6 +531,20 @@ def base_forms(name: str, morphology: dict) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=16)
+def _lower_case_stems(text: str) -> frozenset[str]:
+    """The first five letters of every word of five or more the text writes in lower case."""
+    return frozenset(w[:5] for w in re.findall(r"\b[^\W\d_]{5,}", text) if w.islower())
+
+
+def _swap_ending(word: str, endings) -> str | None:
+    """`word` with the first of its [case ending, nominative ending] pairs that fits swapped."""
+    for end, nom in endings:
+        if word.endswith(end) and len(word) > len(end) + 1:
+            return word[:len(word) - len(end)] + nom
+    return None
+
+
 def nominative(name: str, morphology: dict, is_given_name) -> str | None:
     """The nominative of a person's name written in another case, by the language's
     `person_name_cases` ("Владимира Путина" -> "Владимир Путин"); None when it is one already or
@@ -536,13 +552,8 @@ def nominative(name: str, morphology: dict, is_given_name) -> str | None:
     words = name.split()
     if len(words) < 2 or is_given_name(words[0]):
         return None  # one word, or the given name as it stands: the nominative already
+    swap = _swap_ending
     for case in morphology.get("person_name_cases") or []:
-        def swap(word: str, endings) -> str | None:
-            for end, nom in endings:
-                if word.endswith(end) and len(word) > len(end) + 1:
-                    return word[:len(word) - len(end)] + nom
-            return None
-
         given = next((g for g in (swap(words[0], [e]) for e in case.get("given", [])) if g and is_given_name(g)), None)
         alone = str(case.get("alone", "")).lower() in ("yes", "true")
         if given is None and alone and all(swap(w, case.get("given", [])) for w in words):
