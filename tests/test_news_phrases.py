@@ -29,6 +29,9 @@ def typed(rec) -> set[tuple[str, str]]:
     # an apposition ending at its title, its complement and kind before it
     ("The sanctions are worth 2.5 billion euros, according to Kaja Kallas, the EU foreign policy chief.",
      "Kaja Kallas", ("foreign policy chief", "EU")),
+    # the portfolio after the name joins the title before it
+    ("Dat maakte minister Mona Keijzer van Volkshuisvesting dinsdag bekend in Den Haag.", "Mona Keijzer",
+     ("minister van Volkshuisvesting", None)),
     # a compound title
     ("Bundesarbeitsministerin Bärbel Bas (SPD) sagte am Dienstag, die Rente sei sicher.", "Bärbel Bas",
      ("Bundesarbeitsministerin", None)),

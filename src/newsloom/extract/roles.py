@@ -172,6 +172,21 @@ class RoleFinder:
         start = base + (m.start("mod") if m.group("mod") else m.start("title"))
         return FoundRole(full_title, of, start, end, dem)
 
+    def _portfolio_after_name(self, r: FoundRole, text: str, end: int) -> FoundRole:
+        """A title before the name whose portfolio follows the name ("minister Mona Keijzer van
+        Volkshuisvesting"): the portfolio joins the title. The role's span stays before the name."""
+        if r.of or not self.portfolios:
+            return r
+        m = self.of_pattern.match(text[end:end + 80].lstrip())
+        if not m or text[end:end + 1] not in " \t":
+            return r
+        rest = text[end:end + 80].lstrip()[m.end():]
+        words = self._name_words(rest.split()[:6])
+        port = " ".join(words).rstrip(".,")
+        if port and fold(port) in self.portfolios:
+            return FoundRole(f"{r.title} {m.group(0).strip()} {port}", None, r.start, r.end, r.demonym)
+        return r
+
     def _portfolio_word(self, tail: str) -> bool:
         """One lower-case noun in the genitive after the title is its portfolio ("Minister przemysłu",
         "министр обороны"), where titles take bare complements."""
@@ -328,7 +343,7 @@ class RoleFinder:
                     # a title in the genitive complements the one before it
                     # ("пресс-секретарь президента Казахстана")
                     r = FoundRole(f"{head.group(0)} {r.title}", r.of, left0 + head.start(), r.end, r.demonym)
-                roles.append(r)
+                roles.append(self._portfolio_after_name(r, text, end))
                 break
         limit = end + 240
         m = self.after.match(text[end:limit])
