@@ -60,12 +60,18 @@ def find_quoted(text: str, lang: str) -> list[_Span]:
         if any(c.isalpha() for c in text[s:e]):
             out.append(_Span(s, e))
         pos = m.end()
-    from newsloom import langdata
-
-    if str((langdata.load(lang).get("quotes") or {}).get("dash_dialogue", "")).lower() in ("yes", "true"):
+    if _dash_dialogue(lang):
         dashed = [d for d in _dash_quoted(text) if not any(d.start < q.end and q.start < d.end for q in out)]
         out = sorted(out + dashed, key=lambda q: q.start)
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def _dash_dialogue(lang: str) -> bool:
+    """Does the language open quotes with a dialogue dash (its quotes.yaml says so)?"""
+    from newsloom import langdata
+
+    return str((langdata.load(lang).get("quotes") or {}).get("dash_dialogue", "")).lower() in ("yes", "true")
 
 
 _DASH_LINE = re.compile(r"(?m)^[ \t]*[—–-][ \t]*(?=[^\s—–-])(.+)$")
