@@ -240,6 +240,15 @@ class EntityRules:
             cut = max((first.find(x) + 1 for x in "'’" if x in first[:3]), default=0)
             if cut and fold(first[:cut].replace("’", "'")) in self.determiners_elided and first[cut:cut + 1].islower():
                 toks = toks[1:]
+            elif cut and first[:cut - 1].islower() and _ELIDED.fullmatch(first[:cut]) and len(toks) > 1 \
+                    and cut == len(first):
+                toks = toks[1:]  # the particle written apart ("dell' Aviazione Civile")
+            elif cut and first[:cut - 1].islower() and _ELIDED.fullmatch(first[:cut]) and first[cut:cut + 1].isupper():
+                # a lower-case particle elided onto the name opens no name ("l'Istat", "dall'Organizzazione");
+                # after an article, the name is no person's
+                toks[0] = (toks[0][0] + cut, toks[0][1])
+                if m.type == "PERSON" and fold(first[:cut].replace("’", "'")) in self.determiners_elided:
+                    m = replace(m, type="ORG")
         # Leading lower-case words are common nouns, not part of the name ("traité New START"),
         # and so is an article before them ("Il critico letterario Harold Bloom").
         if len(toks) > 2 and fold(text[toks[0][0]:toks[0][1]]) in self.determiners \
@@ -259,7 +268,17 @@ class EntityRules:
         if toks and fold(text[toks[0][0]:toks[0][1]]) in self.honorifics and len(toks) > 1:
             toks = toks[1:]
         if self.names_capitalized:
-            toks = self._capitalized_run(text, toks)
+            kept = self._capitalized_run(text, toks)
+            more = next((i for i in range(len(kept) + 1, len(toks)) if text[toks[i][0]:toks[i][1]][:1].isupper()), None)
+            gap = [fold(text[a:b]) for a, b in toks[len(kept):more]]
+            if kept and more is not None and sum(w[:1].isalpha() and w not in self.glue for w in gap) >= 2:
+                # the model ran on past the name's end, over plain words, into other names ("A Polícia
+                # Federal prendeu o ex-governador do Rio de Janeiro Sérgio Cabral"): the rest is read
+                # like a runaway mention
+                rest = Mention(toks[len(kept)][0], toks[-1][1], m.type, m.country)
+                return [*self.correct(text, replace(m, end=kept[-1][1])),
+                        *(x for piece in _runaway_pieces(text, rest, self, min_plain=0) for x in self.correct(text, piece))]
+            toks = kept
         if len(toks) > 2 and fold(text[toks[0][0]:toks[0][1]]) in self.determiners \
                 and fold(text[toks[1][0]:toks[1][1]]) in self.titles:
             toks = toks[1:]  # "Il ministro dell'Economia Giancarlo Bernardi": the article before a title
@@ -332,6 +351,18 @@ class EntityRules:
                          or self._title_right_before(text, m.start)) \
                     and not any(self._inside_kind(text[a:b]) for a, b in toks[k:]):  # "Polska Grupa Górnicza"
                 return [Mention(toks[0][0], toks[k - 1][1], kn[0], kn[1], True),
+                        *self.correct(text, Mention(toks[k][0], m.end, "PERSON"))]
+        # A name of several words joined by a connector, then a given name and a surname, in a mention
+        # that is no person's ("Rio de Janeiro Sérgio Cabral"): two names; not when a word of a body
+        # or building stands in either ("Fundação Calouste Gulbenkian")
+        words = [text[a:b] for a, b in toks]
+        for k in (len(toks) - 2, len(toks) - 3):
+            if m.type == "PERSON" or k < 3 or not self.is_given_name(words[k]) or self.is_given_name(words[0]):
+                continue
+            if all(w[:1].isupper() for w in words[k:]) and words[k - 1][:1].isupper() and words[0][:1].isupper() \
+                    and any(fold(w) in self.connectors for w in words[1:k - 1]) \
+                    and not any(self._inside_kind(w) for w in words):
+                return [*self.correct(text, replace(m, end=toks[k - 1][1])),
                         *self.correct(text, Mention(toks[k][0], m.end, "PERSON"))]
         if len(toks) >= 3 and m.type == "PERSON" and self.bare_complement and self._title_right_before(text, m.start) \
                 and self.is_given_name(text[toks[1][0]:toks[1][1]]) and not self.is_given_name(text[toks[0][0]:toks[0][1]]):
@@ -634,8 +665,14 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
             if piece is not None:
                 mentions.extend(rules.correct(text, piece))
     for a, b in titled_names:
-        inside = [m for m in mentions if a <= m.start and m.end <= b and m.type == "PERSON"]
-        if inside:  # the model saw part of the name ("Noël Barrot" of "Jean-Noël Barrot")
+        # the model saw part of the name ("Noël Barrot" of "Jean-Noël Barrot"), or all of it as something
+        # else ("l'alta rappresentante Kaja Kallas" as a body; not where a title takes a body after it
+        # in the genitive, "dyrektor Przedstawicielstwa Komisji")
+        inside = [m for m in mentions if a <= m.start and m.end <= b
+                  and (m.type == "PERSON" or (m.start, m.end) == (a, b) and m.type in ("ORG", "MISC") and not m.fixed
+                       and not rules.bare_complement
+                       and not any(rules._inside_kind(w) for w in text[a:b].split()))]
+        if inside:
             mentions = [m for m in mentions if m not in inside]
         # the pieces no model mention covers ("Казахстана Айгерим Сатпаева": the name, the country known)
         pieces = rules.correct(text, Mention(a, b, "PERSON"))
@@ -655,11 +692,81 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
             continue  # the model ended the person where something else begins ("Мария Вяткина | Москва")
         if all(not m.fixed and x.start <= m.start and m.end <= x.end for m in hit):
             mentions = [m for m in mentions if m not in hit] + [x]
-    # The lexicon, then the common nouns before or after a name, fill gaps the model left; they never
-    # cut into a model mention.
-    for found in (rules.lexicon_mentions(text), rules.cued_mentions(text)):
+    # The lexicon's names take the place of model mentions they hold or that hold them with only
+    # articles, conjunctions or plain words around; then the lexicon, and the common nouns before or
+    # after a name, fill gaps the model left.
+    lexicon = rules.lexicon_mentions(text)
+    mentions = _lexicon_over_model(text, mentions, lexicon, rules)
+    for found in (lexicon, rules.cued_mentions(text)):
         mentions += [x for x in found if not any(x.start < m.end and m.start < x.end for m in mentions)]
     return _resolve_overlaps(text, mentions)
+
+
+def _lexicon_over_model(text: str, mentions: list[Mention], lexicon: list[Mention], rules: EntityRules) -> list[Mention]:
+    """Model mentions reconciled with the names the lexicon found:
+    - a mention inside a lexicon name gives way to it ("Más Madrid", "Consejo de Europa", "Banco do Brasil");
+    - a model mention holding lexicon names is cut to them when what stands between and around them
+      comes apart from them: an article, a conjunction, a comma or a lower-case word next to each
+      ("La OCDE", "Hamás y el Estado Islámico", "NSZZ Solidarność poparła protest"); the capitalized
+      words left over are read as names of their own. A name that goes on past the lexicon's with a
+      capitalized word or a connector ("Banco do Brasil", "Mercedes-Benz Citaro") stays whole."""
+    out: list[Mention] = []
+    for m in mentions:
+        if any(x.start <= m.start and m.end <= x.end and (x.start, x.end) != (m.start, m.end) for x in lexicon):
+            continue  # the lexicon's longer name is added in its place ("Banco do Brasil" holds "Brasil")
+        if m.fixed:
+            out.append(m)
+            continue
+        across = [x for x in lexicon if x.start < m.end and m.start < x.end
+                  and not (m.start <= x.start and x.end <= m.end) and x.type != "PLACE"]
+        if across:
+            # a lexicon name the model cut across ("Il Movimento" | "5" | "Stelle di Giuseppe Conte"): the
+            # lexicon's name stands, and what the model mention holds beyond it is read on its own
+            x = across[0]
+            for a, b in ((m.start, x.start), (x.end, m.end)):
+                if b > a and any(c.isupper() for c in text[a:b]):
+                    rest = Mention(a, b, m.type, m.country)
+                    out.extend(y for piece in _runaway_pieces(text, rest, rules, min_plain=0) for y in rules.correct(text, piece))
+            continue
+        inner = [x for x in lexicon if m.start <= x.start and x.end <= m.end and (x.start, x.end) != (m.start, m.end)]
+        if not inner:
+            out.append(m)
+            continue
+        edges = [m.start] + [p for x in inner for p in (x.start, x.end)] + [m.end]
+        gaps = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+        # a country inside a longer name is part of it ("BBC Canada", "Santiago de Chile"), unless only
+        # an article stands beside it ("A Colômbia")
+        named_more = any(w[:1].isupper() and fold(w) not in rules.determiners for a, b in gaps for w in text[a:b].split())
+        if any(b < a for a, b in gaps) or any(x.type == "PLACE" for x in inner) and named_more \
+                or not all(_comes_apart(text, a, b, a == m.start, b == m.end, rules) for a, b in gaps):
+            out.append(m)
+            continue
+        out.extend(inner)
+        for a, b in gaps:
+            if any(c.isupper() for c in text[a:b]):
+                rest = Mention(a, b, m.type, m.country)
+                out.extend(y for piece in _runaway_pieces(text, rest, rules, min_plain=0) for y in rules.correct(text, piece))
+    return out
+
+
+def _comes_apart(text: str, a: int, b: int, at_start: bool, at_end: bool, rules: EntityRules) -> bool:
+    """Does the stretch text[a:b] of a model mention come apart from the lexicon names beside it: is
+    the word touching each of them an article, a conjunction, punctuation or a plain lower-case word?"""
+    words = text[a:b].split()
+    if not words:
+        return not text[a:b]  # two names side by side make one ("BBC Canada")
+    joining = rules.connectors - rules.conjunctions - rules.determiners
+
+    def apart(w: str) -> bool:
+        w = w.strip(_QUOTES)
+        if not w or not any(c.isalnum() for c in w) or w.endswith((",", ";")) or w.startswith((",", ";")):
+            return True
+        f = fold(w.strip(",;:"))
+        return f in rules.conjunctions or f in rules.determiners or (w[:1].islower() and f not in joining)
+
+    if not at_start and not text[a:a + 1].isspace() or not at_end and not text[b - 1:b].isspace():
+        return False  # glued to a lexicon name ("Mercedes-Benz Citaro" holds "Mercedes-Benz")
+    return (at_end or apart(words[-1])) and (at_start or apart(words[0]))
 
 
 # a Roman numeral of a century or an ordinal ("XIX", "VII"); single letters are names too ("X")
@@ -669,7 +776,7 @@ _ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 RUNAWAY_WORDS = 3  # lower-case words (other than connectors) that no name holds, unless the language says
 
 
-def _runaway_pieces(text: str, m: Mention, rules: EntityRules) -> list[Mention]:
+def _runaway_pieces(text: str, m: Mention, rules: EntityRules, min_plain: int | None = None) -> list[Mention]:
     """A mention running over a stretch of plain words ("Dal 1866 al 1869 egli frequentò il liceo
     ... a Arnhem", "è usato a La Línea de la Concepción, Algeciras e nelle città vicine") is cut
     into the names inside it: each run of capitalized words (joined by connectors), with the title
@@ -679,7 +786,7 @@ def _runaway_pieces(text: str, m: Mention, rules: EntityRules) -> list[Mention]:
     words = [text[a:b] for a, b in toks]
     glue = rules.glue
     plain = [w for w in words if w[:1].isalpha() and w[:1].islower() and fold(w) not in glue]
-    if len(plain) < rules.runaway_words:
+    if len(plain) < (rules.runaway_words if min_plain is None else min_plain):
         return [m]
     out, i = [], 0
     while i < len(words):

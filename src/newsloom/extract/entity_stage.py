@@ -45,6 +45,8 @@ class EntityStage:
         if gazetteer is not None:
             mentions = with_datelines(text, mentions, gazetteer)
             _bodies_placed(text, mentions, gazetteer, self.locatives)
+            mentions = _places_rejoined(text, mentions, gazetteer, self.rules)
+            _places_taken_for_bodies(text, mentions, gazetteer, self.rules)
             mentions = _places_joined(text, mentions, gazetteer, self.rules)
             mentions = _places_inside_bodies(text, mentions, gazetteer, self.rules)
         groups = link(text, mentions, self.inflections,
@@ -210,6 +212,35 @@ def _bodies_placed(text: str, mentions: list[Mention], gazetteer: Gazetteer, loc
         before = re.search(r"(\w+)\s+$", text[max(0, m.start - 20):m.start])
         if before and fold(before.group(1)) in locatives and gazetteer.sizeable(name):
             mentions[i] = Mention(m.start, m.end, "PLACE")
+
+
+def _places_taken_for_bodies(text: str, mentions: list[Mention], gazetteer: Gazetteer, rules: EntityRules) -> None:
+    """An organization of several words that is the own name of a sizeable place, with no word of a
+    body in it, is that place ("do Rio de Janeiro")."""
+    for i, m in enumerate(mentions):
+        name = text[m.start:m.end]
+        if m.type != "ORG" or m.fixed or " " not in name or any(rules._inside_kind(w) for w in name.split()):
+            continue
+        if any(fold(p.name) == fold(name) for p in gazetteer.sizeable(name)):
+            mentions[i] = Mention(m.start, m.end, "PLACE")
+
+
+def _places_rejoined(text: str, mentions: list[Mention], gazetteer: Gazetteer, rules: EntityRules) -> list[Mention]:
+    """Places the model cut in two at a connector ("Abreu | e | Lima", "Santa Cruz | de | Tenerife") are
+    one place when the whole is a place's own name in the gazetteer."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        prev = out[-1] if out else None
+        between = text[prev.end:m.start] if prev else ""
+        glue = between.split()
+        if prev and prev.type == "PLACE" and m.type == "PLACE" and not prev.fixed and not m.fixed \
+                and 1 <= len(glue) <= 2 and between[:1].isspace() and between[-1:].isspace() \
+                and all(fold(w) in rules.glue | rules.conjunctions for w in glue) \
+                and gazetteer.named(text[prev.start:m.end]):
+            out[-1] = Mention(prev.start, m.end, "PLACE", prev.country)
+        else:
+            out.append(m)
+    return out
 
 
 def _places_joined(text: str, mentions: list[Mention], gazetteer: Gazetteer, rules: EntityRules) -> list[Mention]:
