@@ -58,13 +58,17 @@ def test_the_lexicons_names_against_the_models_mentions(lang, text, model, expec
     ("it", "I codici definiti dall' Organizzazione Internazionale dell' Aviazione Civile sono noti.",
      "dall' Organizzazione Internazionale dell' Aviazione Civile",
      [("Organizzazione Internazionale dell' Aviazione Civile", "ORG")]),
+    # an article inside a mention opens a second name; a place preposition opening the sentence names a place
+    ("it", "A Roma l'Atac ha comunicato la chiusura.", "A Roma l'Atac", [("Atac", "ORG"), ("Roma", "PLACE")]),
+    # an article alone is no name
+    ("it", "ROMA – I sindacati hanno confermato lo sciopero.", "I", []),
     # a capital particle belongs to the name
     ("it", "Lo ha detto ieri Massimo D'Alema ai giornalisti.", "Massimo D'Alema", [("Massimo D'Alema", "PERSON")]),
 ])
 def test_an_elided_particle_opens_no_name(lang, text, name, expected):
     rules = rules_for(lang)
     start = text.index(name)
-    kind = "PERSON" if name.startswith(("l'", "Massimo")) else "ORG"
+    kind = "PERSON" if name.startswith(("l'", "Massimo")) else "PLACE" if name == "I" else "ORG"
     assert spans(text, rules.correct(text, Mention(start, start + len(name), kind))) == expected
 
 
@@ -107,3 +111,18 @@ def test_places_and_people_the_model_cut_or_typed_wrong(analyzer, text, expected
             assert e.geo is not None, e.name
         if e.name in roles:
             assert [(r.title, r.of) for r in e.roles] == roles[e.name]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # a title alone, and a title between a country and the name, are no names
+    ("PARIS (AFP) - Le Premier ministre Sébastien Lecornu a présenté mardi son budget.",
+     {("PLACE", "Paris"), ("ORG", "AFP"), ("PERSON", "Sébastien Lecornu")}),
+    ("Russlands Präsident Wladimir Putin empfing am Dienstag Gäste im Kreml.",
+     {("PLACE", "Russlands"), ("PERSON", "Wladimir Putin"), ("ORG", "Kreml")}),
+])
+def test_a_title_the_model_took_for_a_name_is_none(analyzer, text, expected):
+    rec = analyze(text, analyzer=analyzer, published="2025-11-25")
+    assert typed(rec) == expected
+    person = next(e for e in rec.entities if e.type == "PERSON")
+    assert [r.title for r in person.roles] in (["Premier ministre"], ["Präsident"])

@@ -32,6 +32,12 @@ def typed(rec) -> set[tuple[str, str]]:
     # the portfolio after the name joins the title before it
     ("Dat maakte minister Mona Keijzer van Volkshuisvesting dinsdag bekend in Den Haag.", "Mona Keijzer",
      ("minister van Volkshuisvesting", None)),
+    # an article opening the sentence is no preposition of another title's complement
+    ("Der Vorstandschef von Volkswagen, Oliver Blume, kündigte den Abbau von Stellen an.", "Oliver Blume",
+     ("Vorstandschef", "Volkswagen")),
+    # nor is a plain noun before a title and its complement ("the reply of the general secretary")
+    ("La replica del segretario generale della Cgil, Maurizio Landini, non si è fatta attendere.", "Maurizio Landini",
+     ("segretario generale", "Cgil")),
     # a compound title
     ("Bundesarbeitsministerin Bärbel Bas (SPD) sagte am Dienstag, die Rente sei sicher.", "Bärbel Bas",
      ("Bundesarbeitsministerin", None)),

@@ -142,6 +142,12 @@ class EntityRules:
             return False
         return word[:5].lower() in _lower_case_stems(text)
 
+    @staticmethod
+    def name_after_title(text: str, end: int) -> bool:
+        """Does a capitalized word follow right after `end` ("Präsident| Wladimir Putin")?"""
+        nxt = re.match(r"\s+(\w)", text[end:end + 4])
+        return bool(nxt) and nxt.group(1).isupper()
+
     def _title_right_before(self, text: str, start: int) -> bool:
         """Is the word right before `start` a title ("przewodniczący |Solidarności ...")?"""
         left = re.search(r"([\w-]+)\s+$", text[max(0, start - 40):start])
@@ -205,6 +211,10 @@ class EntityRules:
         hyphen = re.match(r"-[^\W\d_][\w-]*", text[m.end:m.end + 40])
         if hyphen and fold(span + hyphen.group(0)) in self.titles:
             return []  # the first half of a hyphenated title ("Пресс" of "Пресс-секретарь")
+        following = re.match(r"\s+([^\W\d_]+)", text[m.end:m.end + 40])
+        if following and following.group(1).islower() and fold(f"{span} {following.group(1)}") in self.titles \
+                and m.type != "PERSON":
+            return []  # the first word of a title of two ("Premier" of "Premier ministre")
         # A bracket after a name that holds years or dates, or that the name leaves open, is not
         # part of it ("Мастер спорта СССР (1986)", "Барбаре ("); one holding words stays, as a
         # gloss may be part of the name ("Clarín (periódico)", "Уоррен (округ, Айова)").
@@ -222,6 +232,27 @@ class EntityRules:
         toks = _without_stray_quotes(text, toks)
         if not toks:
             return []
+        if len(toks) == 1 and fold(text[toks[0][0]:toks[0][1]]) in self.determiners:
+            return []  # an article alone ("I" of "ROMA – I sindacati")
+        for k in range(1, len(toks)):
+            word = text[toks[k][0]:toks[k][1]]
+            elided = _ELIDED.match(word)
+            if elided and fold(elided.group(0).replace("’", "'")) in self.determiners_elided and word[:1].islower() \
+                    and word[elided.end():][:1].isupper() and text[toks[k - 1][0]:toks[k - 1][1]][:1].isupper():
+                # an article inside a mention opens a second name ("A Roma l'Atac")
+                left = _without_openers(text, replace(m, end=toks[k - 1][1]), self.function_words, self.glue)
+                prep = fold(text[toks[0][0]:toks[0][1]])
+                if left and left.start == m.start and k > 1 and prep in self.place_prepositions and prep not in self.of_words:
+                    left = Mention(toks[1][0], toks[k - 1][1], "PLACE")  # "A Roma": a place after its preposition
+                return [*(self.correct(text, left) if left else []),
+                        *self.correct(text, replace(m, start=toks[k][0] + elided.end()))]
+        bare = toks[1:] if len(toks) > 1 and fold(text[toks[0][0]:toks[0][1]]) in self.determiners else toks
+        if m.type != "PERSON" and fold(text[bare[0][0]:bare[-1][1]]) in self.titles:
+            return []  # a title alone ("Le Premier ministre")
+        prep = re.search(r"([^\W\d_]+)\s+$", text[max(0, toks[0][0] - 20):toks[0][0]])
+        while len(toks) > 1 and fold(text[toks[0][0]:toks[0][1]]) in self.weekdays and prep and prep.group(1).islower() \
+                and not self.is_given_name(text[toks[0][0]:toks[0][1]]):
+            toks = toks[1:]  # a day of the week after its preposition opens no name ("am Dienstag Gäste")
         if m.type == "PERSON":  # two people joined by a conjunction ("Henry Fielding e Laurence Sterne"; a
             # surname joined by one stays: "José Ortega y Gasset")
             k = next((k for k in range(2, len(toks) - 2) if fold(text[toks[k][0]:toks[k][1]]) in self.conjunctions
@@ -329,6 +360,9 @@ class EntityRules:
         if last.endswith(".") and sum(c.isalpha() for c in last) >= 4 and fold(last) not in self.honorifics:
             toks[-1] = (toks[-1][0], toks[-1][1] - 1)  # the sentence's full stop ("отметил Белов.")
         toks = _without_stray_quotes(text, toks)  # the other mark may have gone with a lower-case opener
+        if len(toks) > 1 and m.type != "PERSON" and fold(text[toks[-1][0]:toks[-1][1]]) in self.titles \
+                and self.name_after_title(text, toks[-1][1]):
+            toks = toks[:-1]  # a title the model took into the body or country before the name ("Russlands Präsident")
         if not toks:
             return []
         m = replace(m, start=toks[0][0], end=toks[-1][1])

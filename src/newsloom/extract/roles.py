@@ -270,9 +270,17 @@ class RoleFinder:
         return FoundRole(" ".join(title), " ".join(of) or None, base + m.start("pre"), base + m.end("title"), dem)
 
     def _ends_with_of(self, left: str) -> bool:
-        """Does the text before a title end with a preposition of a complement ("del ")?"""
-        tail = fold(left.rstrip())
-        return any(tail == o or tail.endswith(" " + o) for o in self.of_words)
+        """Does the text before a title end with another title and a preposition of its complement
+        ("el abogado del ")? After a word that is no title ("La replica del segretario generale della
+        Cgil, Maurizio Landini") or an article opening the sentence ("Der Vorstandschef von VW, Oliver
+        Blume"), the title is the named person's own."""
+        words = left.split()
+        for o in self.of_words:
+            n = len(o.split())
+            if len(words) > n and fold(" ".join(words[-n:])) == o \
+                    and self.title_at.fullmatch(re.sub(r"^[^\W\d_]{1,4}['’]", "", words[-n - 1])):  # "l'avvocato del"
+                return True
+        return False
 
     def _ends_apposition(self, left: str) -> bool:
         """Does the text before a title end with a comma after a name ("Witkoff, ")? A title
