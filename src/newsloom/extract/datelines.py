@@ -57,6 +57,17 @@ def dateline_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     return out
 
 
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """The stretches of text that are datelines with an agency or a date ("MADRID, 25 nov (EFE).-"):
+    the agency filed the story and acts in none of its events."""
+    out = []
+    for m in _DATELINE.finditer(text):
+        date, agency = m.group("date"), m.group("agency")
+        if agency or (date is not None and any(c.isdigit() for c in date)) or m.group("places").isupper():
+            out.append((m.start(), m.end()))
+    return out
+
+
 def with_datelines(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """`mentions` with the datelines' places and agencies in place of what overlaps them."""
     found = dateline_mentions(text, gazetteer)

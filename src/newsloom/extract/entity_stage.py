@@ -292,8 +292,8 @@ def _places_inside_bodies(text: str, mentions: list[Mention], gazetteer: Gazette
 
 def _surnames_alone(text: str, groups: list[Group], endings: tuple[str, ...] = ()) -> None:
     """Every other place a person's surname stands alone is a mention of that person ("Wadephul
-    sagte"), when no other person of the article shares the surname; in an inflected language,
-    with any of its case endings ("Tuska", "Tuskiem")."""
+    sagte"); where people share the surname, of the one named last before it; in an inflected
+    language, with any of its case endings ("Tuska", "Tuskiem")."""
     case = "|".join(re.escape(e) for e in sorted(endings, key=len, reverse=True))
     case = f"(?:{case})?" if case else ""
     taken = [(m.start, m.end) for g in groups for m in g.mentions]
@@ -302,14 +302,22 @@ def _surnames_alone(text: str, groups: list[Group], endings: tuple[str, ...] = (
         if g.type == "PERSON" and len(g.longest().split()) > 1:
             surnames.setdefault(g.longest().split()[-1], []).append(g)
     for name, owners in surnames.items():
-        if len(owners) != 1 or len(name) < 3 or not name[:1].isupper():
+        if len(name) < 3 or not name[:1].isupper():
             continue
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}{case}(?![\w-])", text):
-            if not any(m.start() < b and a < m.end() for a, b in taken):
-                owners[0].mentions.append(Mention(m.start(), m.end(), "PERSON"))
-                owners[0].forms.append(m.group(0))
-                taken.append((m.start(), m.end()))
-        owners[0].mentions.sort(key=lambda x: x.start)
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            # a surname people share stands for the one of them named last before it
+            named = [(max(x.start for x in g.mentions if x.start < m.start()), i) for i, g in enumerate(owners)
+                     if any(x.start < m.start() for x in g.mentions)]
+            if len(owners) > 1 and not named:
+                continue
+            owner = owners[max(named)[1]] if len(owners) > 1 else owners[0]
+            owner.mentions.append(Mention(m.start(), m.end(), "PERSON"))
+            owner.forms.append(m.group(0))
+            taken.append((m.start(), m.end()))
+        for g in owners:
+            g.mentions.sort(key=lambda x: x.start)
 
 
 def _places_taken_for_people(groups: list[Group], text: str, gazetteer: Gazetteer, morphology: dict) -> None:

@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from newsloom.extract.datelines import dateline_spans
 from newsloom.extract.context import Parsed
 from newsloom.langdata import LangData, fold
 from newsloom.schema import Entity, Event, TimeExpr
@@ -108,7 +109,9 @@ class _Actors:
 
     def __init__(self, text: str, entities: list[Entity], demonyms: dict[str, str]):
         self.text = text
-        self.mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions), key=lambda x: x[0])
+        self.datelines = dateline_spans(text)  # the agency that filed the story acts in none of its events
+        self.mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions
+                                if not any(a <= s and e <= b for a, b in self.datelines)), key=lambda x: x[0])
         self.demonyms = demonyms
         self.country_entity = {}
         for ent in entities:
@@ -209,14 +212,17 @@ def _reported(tok, speech_verbs: set[str]) -> bool:
     return False
 
 
-def _place_and_time(entities: list[Entity], times: list[TimeExpr], a: int, b: int, used: set[str]):
+def _place_and_time(entities: list[Entity], times: list[TimeExpr], a: int, b: int, used: set[str],
+                    datelines: list[tuple[int, int]] = ()):
     rank = {"FACILITY": 0}
     kinds = {None: 1, "near": 1, "city": 1, "admin1": 2, "country": 3}
     places = [(rank.get(e.type, kinds.get(e.geo.kind if e.geo else None, 2)), s, e.id) for e in entities
               if e.type in ("PLACE", "FACILITY") and e.id not in used for s, t in e.mentions if a <= s < b]
     place = min(places)[2] if places else None
-    ts = [(t.type != "DATE", i) for i, t in enumerate(times) if a <= t.start < b]
-    return place, (min(ts)[1] if ts else None)
+    # the date a dateline gives is when the story was filed, not when what it tells happens
+    ts = [(any(x <= t.start < y for x, y in datelines), t.type != "DATE", i) for i, t in enumerate(times)
+          if a <= t.start < b]
+    return place, (min(ts)[-1] if ts else None)
 
 
 def extract_events(parsed: Parsed, entities: list[Entity], times: list[TimeExpr]) -> list[Event]:
@@ -230,13 +236,15 @@ def extract_events(parsed: Parsed, entities: list[Entity], times: list[TimeExpr]
     events: dict[tuple[str, int], Event] = {}
     text = parsed.text
     for a, b in parsed.sents:
+        # a dateline opening the sentence is no part of what it tells ("MADRID, 25 nov (EFE).- Los ...")
+        a = next((y for x, y in actors.datelines if a <= x < b and not text[a:x].strip() and y < b), a)
         sentence = text[a:b]
         words = {fold(w) for w in re.findall(r"[\w’'-]+", sentence)}
         cond = coder.is_conditional(sentence)
         for ev in (_parsed_events if parsed.doc is not None else _plain_events)(parsed, coder, actors, a, b, words, cond):
             if ev.type in _DIRECTED and ev.source and not ev.target:
                 ev = ev.model_copy(update={"target": _other_side(ev.source, actors, by_id)})
-            place, ti = _place_and_time(entities, times, a, b, set(ev.source) | set(ev.target))
+            place, ti = _place_and_time(entities, times, a, b, set(ev.source) | set(ev.target), actors.datelines)
             if not ev.source and not ev.target and not (ev.type in _UNNAMED_ACTORS and place):
                 continue
             ev = ev.model_copy(update={"place": place, "time": ti})

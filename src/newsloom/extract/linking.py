@@ -45,7 +45,7 @@ def link(text: str, mentions: list[Mention], inflections: tuple[str, ...] = (),
                 return tok[: -len(end)]
         return tok
 
-    def person_for(form: str) -> Group | None:
+    def person_for(form: str, at: int | None = None) -> Group | None:
         toks = [stem(t) for t in _person_key_tokens(form)]
         hits = []
         for g in persons:
@@ -57,13 +57,19 @@ def link(text: str, mentions: list[Mention], inflections: tuple[str, ...] = (),
         if len(hits) == 1:
             return hits[0]
         exact = [g for g in hits if toks[-1:] == [stem(t) for t in _person_key_tokens(g.longest())][-1:]]
-        return exact[0] if len(exact) == 1 else None
+        if len(exact) == 1:
+            return exact[0]
+        # a surname two people share stands for the one named last before it ("Laura García ... la
+        # ministra Mónica García ... declaró García")
+        before = [(max(m.start for m in g.mentions if m.start < at), i) for i, g in enumerate(exact)
+                  if at is not None and any(m.start < at for m in g.mentions)]
+        return exact[max(before)[1]] if len(toks) == 1 and before else None
 
     ordered = sorted(mentions, key=lambda m: (-(len(text[m.start:m.end].split())), m.start))
     for m in ordered:
         form = text[m.start:m.end]
         if m.type == "PERSON":
-            g = person_for(form)
+            g = person_for(form, m.start)
             if g is None:
                 g = Group("PERSON")
                 persons.append(g)
