@@ -51,6 +51,9 @@ CASES = [
     ("de", "Der Anteil stieg auf 12 Prozent.", "12 Prozent", 12, "percent"),
     ("de", "Der Vertrag erlaubt 1.550 Sprengköpfe.", "1.550", 1550, "Sprengköpfe"),
     ("de", "Das kostet 3,5 Mrd. Dollar.", "3,5 Mrd.", 3.5e9, "USD"),
+    # the unit ends at its noun, an adjective before it included
+    ("de", "Täglich sind fünf Millionen Fahrgäste betroffen.", "fünf Millionen", 5e6, "Fahrgäste"),
+    ("de", "Der Konzern will 35.000 neue Stellen streichen.", "35.000", 35000, "neue Stellen"),
 ]
 
 
@@ -72,6 +75,14 @@ def test_cases(nlp, lang, text, prefix, value, unit, with_parse):
     ("de", "Am 14. August 2025 um 11.30 Uhr."),
 ])
 def test_time_numbers_are_not_amounts(lang, text):
+    assert extract_amounts(parsed(text, lang)) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Die GDL hat zu einem 24-stündigen Warnstreik aufgerufen."),
+    ("en", "The union called a 24-hour strike."),
+])
+def test_a_number_opening_a_compound_word_is_no_amount(lang, text):
     assert extract_amounts(parsed(text, lang)) == []
 
 

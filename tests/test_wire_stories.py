@@ -56,3 +56,56 @@ def test_a_surname_two_people_share_is_the_one_named_last(record):
     assert said.speaker == minister.id
     assert len(minister.mentions) == 2 and len(author.mentions) == 1
     assert all(record.text[a:b] in (minister.name, "García") for a, b in minister.mentions)
+
+
+GERMAN = """Warnstreik bei der Bahn: Fernverkehr am Donnerstag stark eingeschränkt
+FRANKFURT (dpa) - Die Gewerkschaft Deutscher Lokomotivführer (GDL) hat für Donnerstag zu einem 24-stündigen \
+Warnstreik im Personenverkehr aufgerufen.
+GDL-Chef Mario Reiß sagte der „Frankfurter Allgemeinen Zeitung“: „Die Bahn hat uns kein verhandlungsfähiges \
+Angebot vorgelegt.“ Die Deutsche Bahn nannte den Streik „völlig unnötig“. Personalvorstand Martin Seiler \
+kündigte einen Notfahrplan an.
+"""
+
+
+@pytest.mark.slow
+def test_a_german_wire_story(analyzer):
+    rec = analyze(GERMAN, analyzer=analyzer, published="2025-11-25")
+    by_id = {e.id: e for e in rec.entities}
+    # a headline's two halves are no place of one name
+    assert not [e for e in rec.entities if ":" in e.name]
+    # a compound title read from its head
+    seiler = next(e for e in rec.entities if e.name == "Martin Seiler")
+    assert [r.title for r in seiler.roles] == ["Personalvorstand"]
+    # the union calls a strike for Thursday
+    strike = next(e for e in rec.events if "aufgerufen" in e.text)
+    assert strike.type == "PROTEST" and strike.mode == "strike"
+    assert [by_id[x].name for x in strike.source] == ["Gewerkschaft Deutscher Lokomotivführer"]
+    assert rec.times[strike.time].value == "2025-11-27"
+    # two quotations in one sentence, each with the name that introduces it
+    speakers = {q.text: (by_id[q.speaker].name, q.verb) for q in rec.quotes if q.speaker}
+    assert speakers["Die Bahn hat uns kein verhandlungsfähiges Angebot vorgelegt."] == ("Mario Reiß", "sagte")
+    assert speakers["völlig unnötig"] == ("Deutsche Bahn", "nannte")
+
+
+PORTUGUESE = """LISBOA, 25 nov (Lusa) - A Federação Nacional dos Professores (Fenprof) convocou uma greve nacional para \
+sexta-feira, 28 de novembro, contra a revisão do Estatuto da Carreira Docente.
+O secretário-geral da Fenprof, José Feliciano Costa, afirmou que "o Governo fechou a porta às negociações". \
+"Os professores não aceitam perder mais direitos", disse o dirigente sindical à agência Lusa.
+Milhares de docentes manifestaram-se no sábado passado em frente à Assembleia da República, em Lisboa.
+"""
+
+
+@pytest.mark.slow
+def test_a_portuguese_wire_story(analyzer):
+    rec = analyze(PORTUGUESE, analyzer=analyzer, published="2025-11-25")
+    by_name = {e.name: e for e in rec.entities}
+    # a name and its short form in brackets are two mentions
+    assert by_name["Federação Nacional dos Professores"].type == "ORG"
+    assert by_name["Fenprof"].type == "ORG"
+    assert not [e for e in rec.entities if "(" in e.name]
+    # a statute is a work, not a place; a quantity opening a sentence is nobody
+    assert by_name["Estatuto da Carreira Docente"].type == "WORK"
+    assert "Milhares" not in by_name
+    # a title after the speech verb stands for the person named before, not for the body spoken to
+    said = next(q for q in rec.quotes if q.text.startswith("Os professores"))
+    assert said.speaker == by_name["José Feliciano Costa"].id and said.verb == "disse"

@@ -60,6 +60,7 @@ class NumberGrammar:
     links: frozenset[str] = frozenset()
     stop_words: frozenset[str] = frozenset()
     unit_words: int = 2
+    unit_ends_at_noun: bool = False  # every noun has a capital: the unit ends at the first one
 
     def currency(self, text: str | None) -> str | None:
         if not text:
@@ -98,6 +99,7 @@ def build_number_grammar(spec: dict) -> NumberGrammar:
         links=frozenset(fold(str(x)) for x in links),
         stop_words=frozenset(fold(str(x)) for x in spec.get("stop_words") or []),
         unit_words=int(spec.get("unit_words", 2)),
+        unit_ends_at_noun=str(spec.get("unit_ends_at_noun", "")).lower() in ("yes", "true"),
     )
 
 
@@ -168,10 +170,12 @@ def _unit_from_words(text: str, pos: int, g: NumberGrammar) -> tuple[str, int] |
     i = pos
     while len(words) < g.unit_words:
         m = _WORD.match(text, i + len(text[i:]) - len(text[i:].lstrip(" \u00a0\u202f")))
-        if not m or fold(m.group()) in g.stop_words or (words and m.group()[:1].isupper()):
+        if not m or fold(m.group()) in g.stop_words or (words and m.group()[:1].isupper() and not g.unit_ends_at_noun):
             break
         words.append(m)
         i = m.end()
+        if g.unit_ends_at_noun and m.group()[:1].isupper():
+            break
     if not words:
         return None
     return text[words[0].start():words[-1].end()], words[-1].end()
@@ -210,6 +214,8 @@ def extract_amounts(parsed: Parsed, exclude: list[tuple[int, int]] | None = None
             value *= g.multipliers.get(mult, g.multipliers.get(fold(mult), 1.0))
         if value is not None and not math.isfinite(value):
             value = None
+        if not (m.group("pct") or m.group("cur") or mult) and re.match(r"-[^\W\d_]", text[end:end + 2]):
+            continue  # a number opening a compound word counts nothing ("24-stündigen", "a 24-hour strike")
         unit = None
         if m.group("pct"):
             unit = "percent"

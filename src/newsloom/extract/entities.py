@@ -223,6 +223,23 @@ class EntityRules:
         inside = span[bracket + 1:close if close > 0 else len(span)]
         if bracket > 0 and not any(c.isalpha() for c in inside):
             return self.correct(text, replace(m, end=m.start + len(span[:bracket].rstrip())))
+        if bracket > 0 and close == len(span.rstrip()) - 1 and re.fullmatch(r"[^\W\d_][\w&-]+", inside) \
+                and (inside.isupper() or self.known(inside)):
+            # a name and its short form in brackets ("Federação Nacional dos Professores (Fenprof)"): two
+            # mentions, which linking joins where the short form is the name's initials
+            a = m.start + bracket + 1
+            kn = self.known(inside)
+            return [*self.correct(text, replace(m, end=m.start + len(span[:bracket].rstrip()))),
+                    Mention(a, a + len(inside), kn[0] if kn else m.type, kn[1] if kn else m.country, bool(kn))]
+        colon = re.search(r"[:;]\s", span)
+        if colon and fold(span[:colon.start()].strip(_QUOTES + " ")) in self.titles:
+            # a title and the name it introduces ('"Trener": Gerardo Pelusso')
+            return self.correct(text, replace(m, start=m.start + colon.end(), type="PERSON"))
+        if colon:  # a name holds no colon: a headline's two halves ("Warnstreik bei der Bahn: Fernverkehr ...")
+            # after a title and its body, the name is the person's ("president van Bangladesh: Ziaur Rahman")
+            kind = "PERSON" if self._after_title(text, m.start) and self.known(span[:colon.start()].strip()) else m.type
+            return [*self.correct(text, replace(m, end=m.start + colon.start())),
+                    *self.correct(text, replace(m, start=m.start + colon.end(), type=kind))]
         toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(span)]
         marks = [i for i, c in enumerate(span) if c in _QUOTE_MARKS]
         if len(marks) == 1 and fold(span[:marks[0]].strip()) in self.titles:
@@ -310,6 +327,12 @@ class EntityRules:
                 return [*self.correct(text, replace(m, end=kept[-1][1])),
                         *(x for piece in _runaway_pieces(text, rest, self, min_plain=0) for x in self.correct(text, piece))]
             toks = kept
+        if len(toks) == 1 and m.type != "PLACE" and opens_sentence(text, toks[0][0]):
+            word = text[toks[0][0]:toks[0][1]]
+            after = re.match(r"\s+(\w+['’]?)\s*([^\W\d_]+)", text[toks[0][1]:toks[0][1] + 40])
+            if after and fold(after.group(1)) in self.of_words and after.group(2).islower() \
+                    and not self.known(word) and not self.is_given_name(word):
+                return []  # a quantity opening the sentence ("Milhares de docentes", "Migliaia di studenti")
         if len(toks) > 2 and fold(text[toks[0][0]:toks[0][1]]) in self.determiners \
                 and fold(text[toks[1][0]:toks[1][1]]) in self.titles:
             toks = toks[1:]  # "Il ministro dell'Economia Giancarlo Bernardi": the article before a title
@@ -338,7 +361,10 @@ class EntityRules:
             # the name after a title ends at the first lower-case word ("... Алексей Воронцов прилетел")
             toks, caps = toks[:lead], caps[:lead]
         run = next((i for i, c in enumerate(reversed(caps)) if not c), len(caps))
-        if titled and 2 <= run < len(toks):
+        before_run = text[toks[-run - 1][0]:toks[-run - 1][1]] if run < len(toks) else ""
+        # (not after a preposition: "Szef MSWiA w Radiowej Trójce" names a station, not a person)
+        if titled and 2 <= run < len(toks) and fold(before_run) not in self.place_prepositions \
+                and not (len(before_run) <= 2 and before_run.islower()):
             # "Аналитик Института энергетической политики Андрей Белов": the title's complement
             # (with lower-case words) and then the person's name
             head = text[toks[0][0]:toks[-run - 1][1]]

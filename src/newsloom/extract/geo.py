@@ -2,14 +2,16 @@
 countries, US states), ranked by population and by the countries an article is about.
 
 A region (a country or a first-level division such as Alaska) is placed at the
-population-weighted centre of its cities in the same data.
+population-weighted centre of its cities in the same data. First-level divisions of other
+countries (Andalusia, Bavaria, Krasnodar Krai ...) come from `data/_common/regions.tsv`, which
+names each through a city that lies in it: the region is that city's admin1 code.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
 
-from newsloom.langdata import fold
+from newsloom.langdata import common, fold
 
 
 @dataclass(frozen=True)
@@ -19,7 +21,7 @@ class Place:
     lon: float
     country: str
     kind: str  # city | admin1 | country
-    geonameid: int | None
+    geonameid: int | str | None  # a region from regions.tsv: its GeoNames admin1 key, "ES.51"
     population: int
     admin1: str | None = None
     timezone: str | None = None
@@ -65,6 +67,32 @@ class Gazetteer:
             place = Place(st["name"], s[0] / s[2], s[1] / s[2], "US", "admin1", st["geonameid"],
                           int(s[2]), code, zone_of[("US", code)][1])
             self._by_name[fold(st["name"])].append(place)
+        self._add_regions(sums, zone_of)
+
+    def _add_regions(self, sums: dict, zone_of: dict) -> None:
+        """The first-level regions of regions.tsv, each at the population-weighted centre of the
+        cities that share its seat's admin1 code, under every name of its row. A row whose seat is
+        not a city of its country is skipped."""
+        for row in common().table("regions"):
+            if len(row) < 3:
+                continue
+            iso, seat, names = row[0], row[1], [n.strip() for n in row[2].split("|") if n.strip()]
+            code = self.region_code(iso, seat)
+            s = sums.get((iso, code))
+            if code is None or not s or not names:
+                continue
+            # GeoNames keys a region as "ES.51"; the key keeps two regions of one article apart
+            place = Place(names[0], s[0] / s[2], s[1] / s[2], iso, "admin1", f"{iso}.{code}",
+                          int(s[2]), code, zone_of[(iso, code)][1])
+            for key in dict.fromkeys(fold(n) for n in names):
+                self._by_name[key].append(place)
+
+    def region_code(self, iso: str, seat: str) -> str | None:
+        """The admin1 code of the city of country `iso` whose own name is `seat` (the most populous
+        one, where several share the name), or None."""
+        cities = [p for p in self._by_name.get(fold(seat), ())
+                  if p.kind == "city" and p.country == iso and fold(p.name) == fold(seat) and p.admin1]
+        return max(cities, key=lambda p: p.population).admin1 if cities else None
 
     def candidates(self, name: str) -> list[Place]:
         return list(self._by_name.get(fold(name), ()))

@@ -118,6 +118,7 @@ class Speakers:
         self.role_spans = [(r.start, r.end) for ent in entities for r in ent.roles]
         self.last_speaker: tuple[int, Entity] | None = None
         self.gender = self._genders(entities)
+        self.quoted: list[tuple[int, int]] = []  # every quotation's span, set before attribution
 
     def _genders(self, entities: list[Entity]) -> dict[str, str]:
         """Grammatical gender of each person, from their title's words or first name in the parse."""
@@ -272,21 +273,40 @@ class Speakers:
                  if m.group(0)[:1].islower() or not self.text[a:a + m.start()].strip(" «“„\"'")]
         if not any(self.is_verb_form(w) for _, w in words):
             return None
-        before = [(s, e, ent) for s, e, ent in self.mentions if a <= s and e <= start]
-        after = [(s, e, ent) for s, e, ent in self.mentions if end <= s and e <= b]
+        # another quotation in the sentence bounds the words that introduce this one ("X sagte: „...“
+        # Die Bahn nannte den Streik „...“": the second is the Bahn's), when it names someone; else the
+        # two share the subject ("Воронцов назвал договор «...» и подчеркнул, что ...")
+        a0 = max([a] + [qe for qs, qe in self.quoted if a <= qs and qe < start])
+        if not any(a0 <= s and e <= start for s, e, _ in self.mentions):
+            a0 = a
+        b0 = min([b] + [qs for qs, qe in self.quoted if end < qs < b])
+        before = [(s, e, ent) for s, e, ent in self.mentions if a0 <= s and e <= start]
+        after = [(s, e, ent) for s, e, ent in self.mentions if end <= s and e <= b0]
         # "«...», dijo X": a speech verb right after the quote names the speaker after it.
         nxt = re.match(r"[\s»”“\"'’,.:;!?—–-]*([^\W\d_][\w’'-]*)", self.text[end:b])
         verb_next = bool(nxt) and nxt.group(1)[:1].islower() and self.is_verb_form(fold(nxt.group(1)))
+        if verb_next:
+            # "«...», disse o dirigente sindical à agência Lusa": a title after the verb, with no name
+            # after it, stands for a person named before; the body after it is who was spoken to
+            at = end + nxt.end()
+            words_after = list(re.finditer(r"[^\W\d_][\w’'-]*", self.text[at:min(b0, at + 60)]))[:3]
+            title = next((w for w in words_after if fold(w.group(0)) in self.titles), None)
+            if title is not None and not any(at <= s < at + title.end() + 30 and ent.type == "PERSON"
+                                             for s, e, ent in self.mentions):
+                who = self.antecedent(at)
+                if who is not None:
+                    return who, self.text[at + title.start():at + title.end()], fold(nxt.group(1))
         rank = {"PERSON": 0, "ORG": 1, "GROUP": 2}
         # before the quote, the speaker is the name nearest before the speech verb (its subject), not a
         # name between the verb and the quote ("Feijóo acusó al Ejecutivo de Pedro Sánchez de «...»")
-        verb_at = next((s for s, w in words if s < start and self.is_verb_form(w)), start)
+        verb_at = next((s for s, w in words if a0 <= s < start and self.is_verb_form(w)), start)
         cands = [(rank.get(x[2].type, 3), int(not verb_next), int(x[0] > verb_at),
                   abs(verb_at - x[0]) if x[0] < verb_at else start - x[0], x) for x in before] + \
             [(rank.get(x[2].type, 3), int(verb_next), 0, x[0] - end, x) for x in after]
         pick = min(cands, key=lambda c: c[:4])[4] if cands else None
         if pick:
-            return pick[2], self.text[pick[0]:pick[1]], next(w for _, w in words if self.is_verb_form(w))
+            verb = next((w for s, w in words if a0 <= s < b0 and not start <= s < end and self.is_verb_form(w)), None)
+            return pick[2], self.text[pick[0]:pick[1]], verb or next(w for _, w in words if self.is_verb_form(w))
         # a pronoun, or a title standing for a person named before ("ha detto il legale")
         pron = next(((s, w) for s, w in words if (w in self.pronouns or w in self.titles) and not (start <= s < end)), None)
         if pron:
@@ -340,7 +360,10 @@ class Speakers:
 def _kind(text: str, start: int, end: int, sent: tuple[int, int]) -> str:
     before = text[sent[0]:start].rstrip(" «“„\"'—–-")
     inner = text[start:end]
-    whole_clause = len(inner.split()) >= 6 and (not before or before.endswith((":", ",")) or inner.rstrip()[-1:] in ".!?")
+    # a quotation opening its sentence is what was said in full, however short ('"We hebben geen andere
+    # keuze", zei ...'); inside a sentence, only a clause is
+    whole_clause = not before and len(inner.split()) >= 3 or len(inner.split()) >= 6 and (
+        not before or before.endswith((":", ",")) or inner.rstrip()[-1:] in ".!?")
     return "direct" if whole_clause else "partial"
 
 
@@ -477,9 +500,10 @@ def extract_quotes(parsed: Parsed, entities: list[Entity]) -> list[Quote]:
     sp = Speakers(parsed, entities)
     quotes: list[Quote] = []
     names = [(s, e) for ent in entities for s, e in ent.mentions]
-    for q in find_quoted(text, parsed.lang):
-        if any(s <= q.start and q.end <= e for s, e in names):
-            continue  # a name in quote marks ("Аналитики «Альфа-Банка»"), not something said
+    # a name in quote marks ("Аналитики «Альфа-Банка»") is not something said
+    found = [q for q in find_quoted(text, parsed.lang) if not any(s <= q.start and q.end <= e for s, e in names)]
+    sp.quoted = [(q.start, q.end) for q in found]
+    for q in found:
         ent, words, verb = sp.attribute(q.start, q.end)
         sent = sp.sentence_of(q.start)
         quotes.append(Quote(text=text[q.start:q.end], start=q.start, end=q.end, speaker=ent.id if ent else None,

@@ -1,0 +1,139 @@
+"""First-level regions from data/_common/regions.tsv in the gazetteer: every row is placed, names in
+several languages reach the right region, and the cities that share a name with a region stay cities."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from newsloom import langdata
+from newsloom.extract.geo import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = math.pi / 180
+    h = math.sin((lat2 - lat1) * r / 2) ** 2 + math.cos(lat1 * r) * math.cos(lat2 * r) * math.sin((lon2 - lon1) * r / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+ROWS = langdata.common().table("regions")
+
+
+def test_the_table_is_read_and_well_formed():
+    assert len(ROWS) > 250
+    for row in ROWS:
+        assert len(row) == 3, row
+        assert len(row[0]) == 2 and row[0].isupper(), row
+        assert all(n.strip() for n in row[2].split("|")), row
+
+
+@pytest.mark.parametrize("country, seat", [(r[0], r[1]) for r in ROWS])
+def test_every_seat_is_a_city_of_its_country(gazetteer, country, seat):
+    assert gazetteer.region_code(country, seat) is not None, f"{seat} ({country}) is no city of the gazetteer"
+
+
+def test_every_name_of_a_row_reaches_its_region(gazetteer):
+    for country, seat, names in ROWS:
+        code = gazetteer.region_code(country, seat)
+        first = names.split("|")[0]
+        for name in names.split("|"):
+            found = [p for p in gazetteer.candidates(name) if p.kind == "admin1" and p.country == country]
+            assert any(p.admin1 == code and p.name == first for p in found), (country, seat, name)
+
+
+def test_two_regions_of_a_country_are_two_places(gazetteer):
+    andalusia, catalonia = gazetteer.resolve("Andalucía"), gazetteer.resolve("Cataluña")
+    assert andalusia.geonameid != catalonia.geonameid
+
+
+@pytest.mark.parametrize("name, iso, lat, lon", [
+    ("Andalucía", "ES", 37.5, -4.7),
+    ("Andalusia", "ES", 37.5, -4.7),
+    ("Andalousie", "ES", 37.5, -4.7),
+    ("Cataluña", "ES", 41.8, 1.5),
+    ("Catalunya", "ES", 41.8, 1.5),
+    ("Bavaria", "DE", 48.8, 11.5),
+    ("Bayern", "DE", 48.8, 11.5),
+    ("Baviera", "DE", 48.8, 11.5),
+    ("Bawaria", "DE", 48.8, 11.5),
+    ("Бавария", "DE", 48.8, 11.5),
+    ("Lombardia", "IT", 45.6, 9.8),
+    ("Lombardei", "IT", 45.6, 9.8),
+    ("Mazowsze", "PL", 52.3, 21.0),
+    ("województwo mazowieckie", "PL", 52.3, 21.0),
+    ("Краснодарский край", "RU", 45.2, 39.0),
+    ("Krasnodar Krai", "RU", 45.2, 39.0),
+    ("Donetsk Oblast", "UA", 48.0, 37.8),
+    ("Донецкая область", "UA", 48.0, 37.8),
+    ("Crimea", "UA", 45.3, 34.4),
+    ("Крым", "UA", 45.3, 34.4),
+    ("Scotland", "GB", 56.5, -4.0),
+    ("Écosse", "GB", 56.5, -4.0),
+    ("Quebec", "CA", 46.5, -72.5),
+    ("Québec", "CA", 46.5, -72.5),
+    ("Ontario", "CA", 44.0, -79.5),
+    ("Estado de São Paulo", "BR", -22.8, -47.8),
+    ("Minas Gerais", "BR", -19.0, -44.5),
+    ("Jalisco", "MX", 20.6, -103.6),
+    ("Provincia de Buenos Aires", "AR", -36.0, -59.5),
+    ("Niederösterreich", "AT", 48.2, 15.8),
+    ("Vlaanderen", "BE", 51.0, 4.2),
+    ("Noord-Brabant", "NL", 51.5, 5.2),
+    ("Tasmania", "AU", -42.0, 146.8),
+    ("Maharashtra", "IN", 19.3, 75.0),
+    ("Sichuan", "CN", 30.6, 104.0),
+    ("Azores", "PT", 37.8, -25.5),
+    ("Сицилия", "IT", 37.6, 14.1),
+    ("Toskania", "IT", 43.4, 11.0),
+])
+def test_region_names_in_several_languages_reach_the_region(gazetteer, name, iso, lat, lon):
+    place = gazetteer.resolve(name)
+    assert place is not None and place.kind == "admin1" and place.country == iso, place
+    assert _km(place.lat, place.lon, lat, lon) <= 150, (place.lat, place.lon)
+    assert place.timezone
+
+
+def test_a_region_beats_a_small_town_of_the_same_name_elsewhere(gazetteer):
+    assert gazetteer.resolve("Andalucía").country == "ES"  # not the town in Colombia
+    assert gazetteer.resolve("Navarre").country == "ES"  # not the town in Florida
+    assert gazetteer.resolve("La Rioja", countries={"ES": 1.0}).country == "ES"
+
+
+@pytest.mark.parametrize("name, iso", [
+    ("São Paulo", "BR"), ("Sao Paulo", "BR"), ("Rio de Janeiro", "BR"), ("Berlin", "DE"), ("Hamburg", "DE"),
+    ("Bremen", "DE"), ("Madrid", "ES"), ("Murcia", "ES"), ("Valencia", None), ("Moscow", "RU"), ("Moskva", "RU"),
+    ("Москва", "RU"), ("Wien", "AT"), ("Salzburg", "AT"), ("Zürich", "CH"), ("Genève", "CH"), ("Utrecht", "NL"),
+    ("Groningen", "NL"), ("Puebla", "MX"), ("Córdoba", "AR"), ("Mendoza", "AR"), ("Buenos Aires", "AR"),
+    ("Kyiv", "UA"), ("Donetsk", "UA"), ("Krasnodar", "RU"), ("Belgorod", "RU"), ("Lisboa", "PT"), ("Porto", "PT"),
+])
+def test_a_city_keeps_its_name_beside_its_region(gazetteer, name, iso):
+    place = gazetteer.resolve(name)
+    assert place is not None and place.kind == "city", place
+    if iso:
+        assert place.country == iso
+
+
+def test_a_row_whose_seat_is_unknown_is_skipped(gazetteer, monkeypatch):
+    table = [["ES", "Nowhere-on-Earth", "Atlantis Region"], ["ES", "Sevilla", "Andalusia|Andalucía"], ["XX"]]
+    monkeypatch.setattr(langdata.LangData, "table", lambda self, key: table if key == "regions" else [])
+    small = Gazetteer()
+    assert small.resolve("Atlantis Region") is None
+    assert small.resolve("Andalucía").kind == "admin1"
+
+
+def test_an_article_keeps_two_regions_apart(analyzer):
+    from newsloom import analyze
+
+    rec = analyze("El Gobierno aprobó ayer nuevas ayudas para los agricultores de Andalucía y de Cataluña, "
+                  "afectados por la sequía. La Junta de Andalucía pidió más fondos, y los regantes de Cataluña "
+                  "protestaron en Barcelona. En Madrid, el ministro defendió el plan.",
+                  published="2025-05-02", analyzer=analyzer)
+    places = {e.name: e for e in rec.entities if e.type == "PLACE"}
+    assert places["Andalucía"].geo.kind == "admin1" and places["Cataluña"].geo.kind == "admin1"
+    assert places["Andalucía"].geo.source_id != places["Cataluña"].geo.source_id
+    assert places["Madrid"].geo.kind == "city"
