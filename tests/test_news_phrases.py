@@ -38,6 +38,9 @@ def typed(rec) -> set[tuple[str, str]]:
     # nor is a plain noun before a title and its complement ("the reply of the general secretary")
     ("La replica del segretario generale della Cgil, Maurizio Landini, non si è fatta attendere.", "Maurizio Landini",
      ("segretario generale", "Cgil")),
+    # the article before a body's name, and the common noun after it, are no part of it
+    ('"We will not back down," said Sharon Graham, general secretary of the Unite union, on Monday.',
+     "Sharon Graham", ("general secretary", "Unite")),
     # a compound title
     ("Bundesarbeitsministerin Bärbel Bas (SPD) sagte am Dienstag, die Rente sei sicher.", "Bärbel Bas",
      ("Bundesarbeitsministerin", None)),

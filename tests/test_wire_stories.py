@@ -109,3 +109,22 @@ def test_a_portuguese_wire_story(analyzer):
     # a title after the speech verb stands for the person named before, not for the body spoken to
     said = next(q for q in rec.quotes if q.text.startswith("Os professores"))
     assert said.speaker == by_name["José Feliciano Costa"].id and said.verb == "disse"
+
+
+ENGLISH = """Fed holds rates steady as inflation stays stubborn
+By Michael Carter | November 25, 2025 | 3:05 PM EST
+WASHINGTON (Reuters) - The Federal Reserve held interest rates steady on Wednesday, Fed Chair Jerome Powell said.
+Hundreds of protesters gathered outside the Fed's headquarters in Washington on Tuesday to demand lower borrowing costs.
+"""
+
+
+@pytest.mark.slow
+def test_an_english_wire_story(analyzer):
+    rec = analyze(ENGLISH, analyzer=analyzer, published="2025-11-25")
+    # a byline with its date and time is no menu: it stays, and so does its author
+    assert "By Michael Carter" in rec.text
+    assert any(e.name == "Michael Carter" and e.type == "PERSON" for e in rec.entities)
+    # a protest named by a noun stands in the whole clause of the verb that governs it
+    protest = next(e for e in rec.events if e.type == "PROTEST")
+    assert protest.text.startswith("Hundreds of protesters gathered")
+    assert rec.text[protest.start:protest.end] == protest.text

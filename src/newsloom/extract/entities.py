@@ -389,6 +389,10 @@ class EntityRules:
         if len(toks) > 1 and m.type != "PERSON" and fold(text[toks[-1][0]:toks[-1][1]]) in self.titles \
                 and self.name_after_title(text, toks[-1][1]):
             toks = toks[:-1]  # a title the model took into the body or country before the name ("Russlands Präsident")
+        last = text[toks[-1][0]:toks[-1][1]] if toks else ""
+        if len(toks) > 1 and last.islower() and fold(last) in self.after and m.type != "PERSON":
+            cue_type = self.after[fold(last)]  # the common noun saying what the name is ("the Unite union")
+            toks = toks[:-1]
         if not toks:
             return []
         m = replace(m, start=toks[0][0], end=toks[-1][1])

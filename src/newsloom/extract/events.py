@@ -185,6 +185,19 @@ def _clause(tok) -> tuple[int, int]:
     return _span(head)
 
 
+def _governing(tok):
+    """The words an event stands in: for a verb, itself; for a noun, the verb that governs it, up
+    through prepositions and other nouns ("Hundreds of protesters gathered ..."), else its head."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.head is tok:
+        return tok
+    t = tok.head
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            return t
+        t = t.head
+    return tok.head
+
+
 def _status(tok, text: str, coder: EventCoder) -> str:
     heads = [tok] + [a for a in list(tok.ancestors)[:2]]
     for t in heads:
@@ -278,7 +291,7 @@ def _parsed_events(parsed, coder, actors, a, b, words, cond):
         target = [x for x in target if x not in source]
         if cue.type in coder.symmetric and len(source) < 2 and target:
             source, target = source + target, []
-        s0, e0 = _span(tok.head if tok.pos_ == "NOUN" and tok.head is not tok else tok)
+        s0, e0 = _span(_governing(tok))
         s0, e0 = max(a, min(s0, tok.idx)), min(b, max(e0, tok.idx + len(tok)))
         s0, e0 = _trim(parsed.text, s0, e0)
         status = _status(tok, parsed.text, coder)

@@ -50,6 +50,11 @@ class RoleFinder:
         # Languages whose titles take a bare genitive complement ("пресс-секретарь Кремля").
         self.bare_complement = str(spec.get("bare_complement", "")).lower() in ("yes", "true")
         self.joiners = {fold(j) for j in spec.get("joiners", [])}
+        # where a name capitalizes every main word, a lower-case word after it is not part of it; nor
+        # is a common noun that says what kind of name it is ("the Unite union")
+        cues = data.get("entity_cues") or {}
+        self.names_capitalized = str(cues.get("names_capitalized", "")).lower() in ("yes", "true")
+        self.kind_nouns = {fold(w) for side in ("before", "after") for ws in (cues.get(side) or {}).values() for w in ws}
         self.demonyms = data.mapping("demonyms")
         self.function_words = function_words(data.code)
         self.enabled = bool(titles)
@@ -131,9 +136,13 @@ class RoleFinder:
         if stop:
             comp = comp[:stop.start()]
         all_words = comp.strip().split()[:8]
+        if len(all_words) > 1 and all_words[0].islower() and fold(all_words[0]) in self.joiners \
+                and all_words[1][:1].isupper():
+            all_words = all_words[1:]  # the article before a body's name ("general secretary of the Unite union")
         words = self._name_words(all_words)
         extra = all_words[len(words):]
-        if words and len(extra) == 1 and len(all_words) < 8 and re.fullmatch(r"[^\W\d_]{4,}", extra[0]) and extra[0].islower() \
+        if words and len(extra) == 1 and len(all_words) < 8 and not self.names_capitalized \
+                and fold(extra[0].strip(".,")) not in self.kind_nouns and re.fullmatch(r"[^\W\d_]{4,}", extra[0]) and extra[0].islower() \
                 and fold(extra[0]) not in self.function_words:
             words.append(extra[0])  # a name with a lower-case adjective, ending the complement ("Partito democratico")
         return " ".join(words).rstrip(".,") or None
