@@ -18,6 +18,8 @@ def gazetteer() -> Gazetteer:
     ("Roma, 24 nov. (askanews) – Il ministro", [("Roma", "PLACE"), ("askanews", "ORG")]),
     ("Lisboa, 24 nov 2025 (Lusa) - O primeiro-ministro", [("Lisboa", "PLACE"), ("Lusa", "ORG")]),
     ("GAZA CITY/JERUSALEM — Israeli strikes", [("GAZA CITY", "PLACE"), ("JERUSALEM", "PLACE")]),
+    # the agency's bracket and a full stop, with no dash
+    ("АНКАРА, 25 ноября (ТАСС). Министр иностранных дел", [("АНКАРА", "PLACE"), ("ТАСС", "ORG")]),
     ("МОСКВА, 24 ноя — РИА Новости.", [("МОСКВА", "PLACE")]),
     ("WASHINGTON -- The Senate voted", [("WASHINGTON", "PLACE")]),
     ("A title\n\nWARSZAWA – «Premier powiedział»", [("WARSZAWA", "PLACE")]),

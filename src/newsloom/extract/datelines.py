@@ -3,6 +3,7 @@
     KYIV, Nov 24 (Reuters) - ...        MADRID, 24 nov (EFE).- ...
     BERLIN (dpa) - ...                  Roma, 24 nov. (askanews) – ...
     GAZA CITY/JERUSALEM — ...           МОСКВА, 24 ноя — ...
+    АНКАРА, 25 ноября (ТАСС). ...
 
 The shape is the same in every language: a place name at the start of a line, then an optional
 date after a comma, an optional agency in brackets, and a dash. A statistical model sees an
@@ -23,7 +24,9 @@ _DATELINE = re.compile(
     r"(?:[ \t]*\([ \t]*(?P<agency>[^\W\d_][^()\n]{0,30}?)[ \t]*\))?"
     # the dash stands apart (or after the agency's bracket and a full stop: "(EFE).-") and text follows
     # it on the line; a date range ("5 September 1953 – 1 January 1965") is no dateline
-    r"[ \t]*\.?[ \t]*(?<=[\s).])(?:--?|[–—])(?=[ \t]*[^\s\d–—-])", re.M)
+    r"(?:[ \t]*\.?[ \t]*(?<=[\s).])(?:--?|[–—])(?=[ \t]*[^\s\d–—-])"
+    # or the agency's bracket and a full stop, then the text ("АНКАРА, 25 ноября (ТАСС). Министр ...")
+    r"|(?<=\))\.[ \t]+(?=[^\W\d_]))", re.M)
 
 
 def _a_place(name: str, gazetteer: Gazetteer) -> bool:

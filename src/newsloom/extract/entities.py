@@ -231,6 +231,8 @@ class EntityRules:
             kn = self.known(inside)
             return [*self.correct(text, replace(m, end=m.start + len(span[:bracket].rstrip()))),
                     Mention(a, a + len(inside), kn[0] if kn else m.type, kn[1] if kn else m.country, bool(kn))]
+        if span.endswith(")") and "(" not in span and len(span) > 1:
+            return self.correct(text, replace(m, end=m.end - 1))  # the bracket an agency closes ("(ТАСС).")
         colon = re.search(r"[:;]\s", span)
         if colon and fold(span[:colon.start()].strip(_QUOTES + " ")) in self.titles:
             # a title and the name it introduces ('"Trener": Gerardo Pelusso')
