@@ -251,6 +251,10 @@ def extract_events(parsed: Parsed, entities: list[Entity], times: list[TimeExpr]
     for a, b in parsed.sents:
         # a dateline opening the sentence is no part of what it tells ("MADRID, 25 nov (EFE).- Los ...")
         a = next((y for x, y in actors.datelines if a <= x < b and not text[a:x].strip() and y < b), a)
+        # nor is who reports it, closing the sentence ("Переговоры пройдут в Женеве, передает ТАСС.")
+        tail = re.search(r",\s*([^\W\d_]+)\s+[^,]{1,60}$", text[a:b].rstrip(" .!?\n"))
+        if tail and fold(tail.group(1)) in coder.speech_verbs:
+            b = a + tail.start()
         sentence = text[a:b]
         words = {fold(w) for w in re.findall(r"[\w’'-]+", sentence)}
         cond = coder.is_conditional(sentence)
