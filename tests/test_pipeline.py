@@ -29,3 +29,14 @@ def test_empty_input_is_an_error_naming_it():
 def test_a_date_that_does_not_exist_and_huge_numbers_do_not_raise():
     rec = analyze("Le sommet aura lieu le 31 février. Le coût atteint " + "9" * 400 + " euros.", published="2025-01-10")
     assert rec.text
+
+
+def test_the_language_is_read_from_more_than_the_headline_and_byline():
+    from newsloom.language import identify
+
+    text = ("Kabinet en oppositie bereiken akkoord over woningwet\n"
+            "Door Sanne de Vries | 25 november 2025, 14:02\n"
+            "DEN HAAG - Het kabinet en drie oppositiepartijen hebben dinsdag een akkoord bereikt over de nieuwe "
+            "woningwet. Volgens de minister komen er de komende jaren tienduizenden betaalbare huurwoningen bij.")
+    # the first 80 characters alone (a headline and a byline) read as French
+    assert identify(text).code == "nl"

@@ -128,3 +128,23 @@ def test_an_english_wire_story(analyzer):
     protest = next(e for e in rec.events if e.type == "PROTEST")
     assert protest.text.startswith("Hundreds of protesters gathered")
     assert rec.text[protest.start:protest.end] == protest.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kinds", [
+    # a cue with an article elided onto it
+    ("Italia e Algeria hanno raggiunto un'intesa sul gas.", ["AGREE"]),
+    ("La Russia ha lanciato l'attacco contro Kiev nella notte con missili e droni.", ["ASSAULT"]),
+    # a cue word inside a name is none
+    ("Intesa Sanpaolo ha guadagnato l'1,5% in Borsa.", []),
+])
+def test_italian_event_cues(analyzer, text, kinds):
+    rec = analyze(text, analyzer=analyzer, published="2025-11-25")
+    assert [e.type for e in rec.events] == kinds
+
+
+@pytest.mark.slow
+def test_a_number_inside_a_name_is_no_amount(analyzer):
+    rec = analyze("Il Movimento 5 Stelle ha perso il 2% dei voti, secondo Canale 5.", analyzer=analyzer,
+                  published="2025-11-25")
+    assert [(a.text, a.unit) for a in rec.amounts] == [("2%", "percent")]

@@ -185,7 +185,9 @@ class Analyzer:
             coverage.ran.append("times")
         else:
             coverage.skipped["times"] = f"no month, weekday or relative-time words for '{parsed.lang}'"
-        record.amounts = extract_amounts(parsed, exclude=[(t.start, t.end) for t in record.times])
+        # a number inside a name counts nothing ("Movimento 5 Stelle", "S&P 500", "Canale 5")
+        names = [span for e in record.entities if e.type in ("ORG", "WORK", "EVENT", "PRODUCT") for span in e.mentions]
+        record.amounts = extract_amounts(parsed, exclude=[(t.start, t.end) for t in record.times] + names)
         coverage.ran.append("amounts")
         record.quotes = extract_quotes(parsed, record.entities)
         coverage.ran.append("quotes")

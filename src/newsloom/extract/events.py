@@ -119,6 +119,10 @@ class _Actors:
                 self.country_entity.setdefault(ent.country, ent.id)
         self.salient = sorted(entities, key=lambda e: -e.salience)
 
+    def inside_name(self, at: int) -> bool:
+        """Is the word at `at` part of an organization's, person's or event's name?"""
+        return any(s <= at < e for s, e, ent in self.mentions if ent.type in ("ORG", "PERSON", "WORK"))
+
     def country_id(self, code: str) -> str:
         return self.country_entity.get(code, f"country:{code}")
 
@@ -257,6 +261,7 @@ def extract_events(parsed: Parsed, entities: list[Entity], times: list[TimeExpr]
             b = a + tail.start()
         sentence = text[a:b]
         words = {fold(w) for w in re.findall(r"[\w’'-]+", sentence)}
+        words |= {fold(w.group(2)) for w in map(_ELIDED_WORD.fullmatch, words) if w}
         cond = coder.is_conditional(sentence)
         for ev in (_parsed_events if parsed.doc is not None else _plain_events)(parsed, coder, actors, a, b, words, cond):
             if ev.type in _DIRECTED and ev.source and not ev.target:
@@ -285,7 +290,7 @@ def _parsed_events(parsed, coder, actors, a, b, words, cond):
         clause = parsed.text[slice(*_clause(tok))]
         cond = coder.is_conditional(clause)
         cue = coder.pick(fold(tok.lemma_), words, cond) or coder.pick(fold(tok.text), words, cond)
-        if cue is None or _reported(tok, coder.speech_verbs):
+        if cue is None or _reported(tok, coder.speech_verbs) or actors.inside_name(tok.idx):
             continue
         src_toks = _subject(tok)
         source = [x for s in src_toks for x in actors.in_range(*_span(s))]
@@ -304,17 +309,25 @@ def _parsed_events(parsed, coder, actors, a, b, words, cond):
                     text=parsed.text[s0:e0], status=status, confidence=round(conf, 2))
 
 
+_ELIDED_WORD = re.compile(r"([^\W\d_]{1,4}['’])([^\W\d_][\w’'-]*)")
+
+
 def _plain_events(parsed, coder, actors, a, b, words, cond):
     """No parse: a cue word, the names before it as source and after it as target."""
     text = parsed.text
     pronouns = {fold(p) for p in (parsed.data.get("speech") or {}).get("pronouns", [])}
     for m in re.finditer(r"[\w’'-]+", text[a:b]):
         cue = coder.pick(fold(m.group(0)), words, cond)
+        elided = _ELIDED_WORD.fullmatch(m.group(0))
+        if cue is None and elided:  # an article or preposition elided onto the word ("un'intesa", "l'attacco")
+            cue = coder.pick(fold(elided.group(2)), words, cond)
         if cue is None and "-" in m.group(0):  # a verb with its clitic pronoun ("reuniu-se", "encontrou-se")
             cue = coder.pick(fold(m.group(0).split("-")[0]), words, cond)
         if cue is None:
             continue
         at = a + m.start()
+        if actors.inside_name(at):
+            continue  # a word of a name ("Intesa Sanpaolo", "Movimento 5 Stelle")
         source = actors.in_range(a, at)
         if not source and pronouns & {fold(w) for w in re.findall(r"[\w’'-]+", text[a:at])}:
             source = actors.last_person(a)  # "Zij riep ... op": the person the pronoun stands for

@@ -46,7 +46,8 @@ def extract_topics(parsed: Parsed) -> list[Topic]:
         words = [fold(t.lemma_) for t in parsed.doc if t.is_alpha] + [fold(t.text) for t in parsed.doc if t.is_alpha]
         n_words = max(1, len(words) // 2)
     else:
-        words = [fold(w) for w in re.findall(r"[^\W\d_][\w'-]*", parsed.text)]
+        # an article or preposition elided onto a word is no part of it ("dell'esondazione")
+        words = [fold(re.sub(r"^[^\W\d_]{1,4}['’](?=[^\W\d_])", "", w)) for w in re.findall(r"[^\W\d_][\w'’-]*", parsed.text)]
         n_words = max(1, len(words))
     found = (stem_lookup(index, stems, w) for w in words)
     votes = Counter(code for code in found if code)
