@@ -371,8 +371,8 @@ class EntityRules:
             # (with lower-case words) and then the person's name
             head = text[toks[0][0]:toks[-run - 1][1]]
             person = Mention(toks[-run][0], toks[-1][1], "PERSON")
-            if fold(head) in self.portfolios or not caps[0]:
-                return self.correct(text, person)
+            if fold(head) in self.portfolios or any(p.startswith(fold(head)) for p in self.portfolios) or not caps[0]:
+                return self.correct(text, person)  # a portfolio, or the start of one, is part of the role
             kn = self.known(head) or ("ORG", None)
             return [Mention(toks[0][0], toks[-run - 1][1], kn[0], kn[1], True), *self.correct(text, person)]
         # A determiner in front of a longer name is not part of it ("The European Union"; "The Hague" stays).
@@ -439,6 +439,8 @@ class EntityRules:
         if len(toks) >= 3 and m.type in ("PERSON", "PLACE", "ORG") and self._after_title(text, m.start) \
                 and not any(text[a:b][:1].islower() for a, b in toks[1:]):  # not "Câmara dos Deputados"
             a, b = toks[0]
+            if fold(text[a:b]) in self.portfolios:  # "Minister van Volkshuisvesting Mona Keijzer"
+                return [Mention(toks[1][0], m.end, "PERSON")]
             kn = self.known(text[a:b]) or ("ORG", None)
             return [Mention(a, b, kn[0], kn[1], True), Mention(toks[1][0], m.end, "PERSON")]
         kn = self.known(span)
@@ -491,6 +493,9 @@ class EntityRules:
             j = k + 1 + (fold(words[k + 1]) in self.determiners and k + 2 < len(toks))
             if not all(w[:1].isupper() for w in words[j:]):
                 return None
+            if j == k + 1 == len(toks) - 1 and not words[j].isupper() and not self.known(words[j]) \
+                    and not self._inside_kind(words[j]):
+                return None  # one plain word after the particle is a surname ("Peter Hein van Mulligen")
             person = self.correct(text, Mention(toks[0][0], toks[k - 1][1], "PERSON"))
             kn = self.known(text[toks[j][0]:toks[-1][1]])
             if kn and kn[0] == "PLACE":

@@ -22,6 +22,11 @@ _PUNCT_STOP = r"[,;:()\[\]«»“”\"]"
 _OPEN_QUOTES = "«„“\""
 
 
+def _named_word(w: str) -> bool:
+    """A word with a capital, or a particle elided onto one ("d'Italia")."""
+    return w[:1].isupper() or bool(re.match(r"[^\W\d_]{1,4}['’][^\W\d_a-zß-ÿ]", w))
+
+
 def _unquoted(s: str) -> str:
     """A name without the quotation marks some languages put around it ("«Газпрома»")."""
     return re.sub(r"[«»„“”\"]", "", s)
@@ -111,7 +116,7 @@ class RoleFinder:
             bare = w.strip(".,").lstrip(_OPEN_QUOTES)
             if out and out[-1].endswith("."):
                 break  # the sentence ended
-            if bare[:1].isupper():
+            if _named_word(bare):
                 out.append(w)
             elif out and fold(" ".join(out + [w])) in self.portfolios | {
                     p for p in self.portfolios if p.startswith(fold(" ".join(out + [w])))}:
@@ -120,7 +125,7 @@ class RoleFinder:
                 out.append(w)
             else:
                 break
-        while out and not out[-1].strip(".,")[:1].isupper() and fold(" ".join(out)) not in self.portfolios:
+        while out and not _named_word(out[-1].strip(".,")) and fold(" ".join(out)) not in self.portfolios:
             out.pop()
         return out
 
