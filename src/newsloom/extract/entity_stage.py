@@ -60,6 +60,7 @@ class EntityStage:
         weights = _country_weights(cues)
         stops = tuple(sorted(m.start for g in groups for m in g.mentions))
         entities = [self._entity(i, g, text, stops) for i, g in enumerate(groups)]
+        entities = _without_title_words(entities)
         entities = self._bodies_of_roles(entities, text)
         if gazetteer is not None:
             _geocode(entities, text, gazetteer, weights, self.countries, self.data.get("morphology") or {})
@@ -212,6 +213,23 @@ def _bodies_placed(text: str, mentions: list[Mention], gazetteer: Gazetteer, loc
         before = re.search(r"(\w+)\s+$", text[max(0, m.start - 20):m.start])
         if before and fold(before.group(1)) in locatives and gazetteer.sizeable(name):
             mentions[i] = Mention(m.start, m.end, "PLACE")
+
+
+def _without_title_words(entities: list[Entity]) -> list[Entity]:
+    """A name the model found inside a person's title is part of the title, not an entity
+    ("Finances" of "ministre de l'Économie et des Finances"); the body a role names stays."""
+    titles = [(r.start, r.end, r.title, r.of) for e in entities if e.type == "PERSON" for r in e.roles]
+
+    def in_title(e: Entity) -> bool:
+        return e.type != "PERSON" and bool(e.mentions) and all(
+            any(a <= s and t <= b and e.name in title and e.name != of for a, b, title, of in titles)
+            for s, t in e.mentions)
+
+    kept = [e for e in entities if not in_title(e)]
+    if len(kept) < len(entities):
+        for i, e in enumerate(kept):
+            e.id = f"e{i + 1}"
+    return kept
 
 
 def _places_taken_for_bodies(text: str, mentions: list[Mention], gazetteer: Gazetteer, rules: EntityRules) -> None:

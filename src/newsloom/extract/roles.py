@@ -118,9 +118,8 @@ class RoleFinder:
                 break  # the sentence ended
             if _named_word(bare):
                 out.append(w)
-            elif out and fold(" ".join(out + [w])) in self.portfolios | {
-                    p for p in self.portfolios if p.startswith(fold(" ".join(out + [w])))}:
-                out.append(w)
+            elif out and self._portfolio_so_far(" ".join(out + [w])):
+                out.append(w)  # a portfolio's own small words ("Infrastrutture e dei Trasporti")
             elif out and i + 1 < len(words) and words[i + 1][:1].isupper() and len(bare) <= 4:
                 out.append(w)
             else:
@@ -128,6 +127,11 @@ class RoleFinder:
         while out and not _named_word(out[-1].strip(".,")) and fold(" ".join(out)) not in self.portfolios:
             out.pop()
         return out
+
+    def _portfolio_so_far(self, words: str) -> bool:
+        """Are `words` a portfolio, or its first words?"""
+        key = fold(words)
+        return key in self.portfolios or any(p.startswith(key + " ") for p in self.portfolios)
 
     def _complement(self, tail: str) -> str | None:
         m = self.of_pattern.match(tail.strip())
@@ -137,6 +141,11 @@ class RoleFinder:
             comp = _unquoted(tail.strip())  # a complement in the genitive, with no preposition ("Президент России")
         else:
             return None
+        words = comp.split()
+        portfolio = next((n for n in range(min(len(words), 8), 0, -1)
+                          if fold(" ".join(words[:n]).rstrip(".,")) in self.portfolios), 0)
+        if portfolio > 1:  # a portfolio holding a conjunction ("Justitie en Veiligheid") is whole
+            return " ".join(words[:portfolio]).rstrip(".,")
         stop = self.complement_stop.search(comp)
         if stop:
             comp = comp[:stop.start()]
@@ -222,6 +231,8 @@ class RoleFinder:
         if not om and not (self.bare_complement and tail.lstrip(_OPEN_QUOTES)[:1].isupper()):
             return False
         words = tail[om.end() if om else 0:].split()
+        if om and fold(" ".join(words).rstrip(".,")) in self.portfolios:
+            return True  # a portfolio, its conjunction included ("de Hacienda y Función Pública, ...")
         if om and m.groupdict().get("comma") and 0 < len(words) <= 6:
             # "l'ex direttore finanziario della banca, Marco Pellegrini": the comma closes the
             # complement, which may be a common noun
