@@ -55,6 +55,8 @@ def test_the_lexicons_names_against_the_models_mentions(lang, text, model, expec
 @pytest.mark.parametrize("lang, text, name, expected", [
     # a lower-case particle elided onto a name; after an article the name is no person's
     ("it", "Secondo l'Istat l'inflazione è scesa.", "l'Istat", [("Istat", "ORG")]),
+    ("it", "Secondo fonti dell'Organizzazione mondiale della sanità i casi crescono.",
+     "dell'Organizzazione mondiale della sanità", [("Organizzazione mondiale della sanità", "ORG")]),
     ("it", "I codici definiti dall' Organizzazione Internazionale dell' Aviazione Civile sono noti.",
      "dall' Organizzazione Internazionale dell' Aviazione Civile",
      [("Organizzazione Internazionale dell' Aviazione Civile", "ORG")]),

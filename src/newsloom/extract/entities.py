@@ -116,6 +116,11 @@ class EntityRules:
         """Articles and connectors: the lower-case words a name may hold."""
         return frozenset(self.determiners | self.connectors)
 
+    @functools.cached_property
+    def joining_words(self) -> frozenset[str]:
+        """Connectors that join the words of one name ("de", "of"), as against conjunctions and articles."""
+        return frozenset(self.connectors - self.conjunctions - self.determiners)
+
     def is_given_name(self, word: str) -> bool:
         """A given name, as listed or in a case form ("Эбенезера", "Donalda")."""
         return word in self.given_names or any(b in self.given_names for b in base_forms(word, self.morphology))
@@ -287,13 +292,14 @@ class EntityRules:
         # An elided article before a common noun opens no name ("L'esercito", "L'avvocato di Galli").
         if toks:
             first = text[toks[0][0]:toks[0][1]]
-            cut = max((first.find(x) + 1 for x in "'’" if x in first[:3]), default=0)
+            cut = max((first.find(x) + 1 for x in "'’" if x in first[:5]), default=0)
             if cut and fold(first[:cut].replace("’", "'")) in self.determiners_elided and first[cut:cut + 1].islower():
                 toks = toks[1:]
-            elif cut and first[:cut - 1].islower() and _ELIDED.fullmatch(first[:cut]) and len(toks) > 1 \
-                    and cut == len(first):
+            elif not (cut and first[:cut - 1].islower() and _ELIDED.fullmatch(first[:cut])):
+                pass  # no lower-case particle opens the mention
+            elif len(toks) > 1 and cut == len(first):
                 toks = toks[1:]  # the particle written apart ("dell' Aviazione Civile")
-            elif cut and first[:cut - 1].islower() and _ELIDED.fullmatch(first[:cut]) and first[cut:cut + 1].isupper():
+            elif first[cut:cut + 1].isupper():
                 # a lower-case particle elided onto the name opens no name ("l'Istat", "dall'Organizzazione");
                 # after an article, the name is no person's
                 toks[0] = (toks[0][0] + cut, toks[0][1])
@@ -325,9 +331,8 @@ class EntityRules:
                 # the model ran on past the name's end, over plain words, into other names ("A Polícia
                 # Federal prendeu o ex-governador do Rio de Janeiro Sérgio Cabral"): the rest is read
                 # like a runaway mention
-                rest = Mention(toks[len(kept)][0], toks[-1][1], m.type, m.country)
                 return [*self.correct(text, replace(m, end=kept[-1][1])),
-                        *(x for piece in _runaway_pieces(text, rest, self, min_plain=0) for x in self.correct(text, piece))]
+                        *_names_in(text, toks[len(kept)][0], toks[-1][1], m, self)]
             toks = kept
         if len(toks) == 1 and m.type != "PLACE" and opens_sentence(text, toks[0][0]):
             word = text[toks[0][0]:toks[0][1]]
@@ -794,10 +799,7 @@ def _lexicon_over_model(text: str, mentions: list[Mention], lexicon: list[Mentio
             # a lexicon name the model cut across ("Il Movimento" | "5" | "Stelle di Giuseppe Conte"): the
             # lexicon's name stands, and what the model mention holds beyond it is read on its own
             x = across[0]
-            for a, b in ((m.start, x.start), (x.end, m.end)):
-                if b > a and any(c.isupper() for c in text[a:b]):
-                    rest = Mention(a, b, m.type, m.country)
-                    out.extend(y for piece in _runaway_pieces(text, rest, rules, min_plain=0) for y in rules.correct(text, piece))
+            out += _names_in(text, m.start, x.start, m, rules) + _names_in(text, x.end, m.end, m, rules)
             continue
         inner = [x for x in lexicon if m.start <= x.start and x.end <= m.end and (x.start, x.end) != (m.start, m.end)]
         if not inner:
@@ -814,10 +816,16 @@ def _lexicon_over_model(text: str, mentions: list[Mention], lexicon: list[Mentio
             continue
         out.extend(inner)
         for a, b in gaps:
-            if any(c.isupper() for c in text[a:b]):
-                rest = Mention(a, b, m.type, m.country)
-                out.extend(y for piece in _runaway_pieces(text, rest, rules, min_plain=0) for y in rules.correct(text, piece))
+            out += _names_in(text, a, b, m, rules)
     return out
+
+
+def _names_in(text: str, a: int, b: int, m: Mention, rules: EntityRules) -> list[Mention]:
+    """The names in text[a:b], a stretch cut from model mention `m`, read like a runaway mention."""
+    if b <= a or not any(c.isupper() for c in text[a:b]):
+        return []
+    rest = Mention(a, b, m.type, m.country)
+    return [y for piece in _runaway_pieces(text, rest, rules, min_plain=0) for y in rules.correct(text, piece)]
 
 
 def _comes_apart(text: str, a: int, b: int, at_start: bool, at_end: bool, rules: EntityRules) -> bool:
@@ -826,7 +834,7 @@ def _comes_apart(text: str, a: int, b: int, at_start: bool, at_end: bool, rules:
     words = text[a:b].split()
     if not words:
         return not text[a:b]  # two names side by side make one ("BBC Canada")
-    joining = rules.connectors - rules.conjunctions - rules.determiners
+    joining = rules.joining_words
 
     def apart(w: str) -> bool:
         w = w.strip(_QUOTES)
