@@ -122,3 +122,27 @@ def test_a_sentence_opening_noun_is_no_organization_when_the_text_writes_it_in_l
     rec = analyze(text, published="2025-12-03", analyzer=analyzer)
     assert "Grève" not in {e.name for e in rec.entities}
     assert "SNCF" in {e.name for e in rec.entities if e.type == "ORG"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # a speech verb alone after the quote: the subject is dropped, the speaker is the person spoken of last
+    ("El BCE mantiene los tipos\n\nLa presidenta del BCE, Christine Lagarde, dijo el jueves en Fráncfort que "
+     "la inflación bajará. «No hay margen para bajar los tipos», añadió. «Seguiremos vigilantes», aseguró la francesa.",
+     {"la inflación bajará": "Christine Lagarde", "No hay margen para bajar los tipos": "Christine Lagarde",
+      "Seguiremos vigilantes": "Christine Lagarde"}),
+    # words between the speech verb and its complementizer ("powiedział w środę dziennikarzom ..., że")
+    ("NBP nie obniży stóp\n\nPrezes NBP Adam Glapiński powiedział w środę dziennikarzom w Warszawie, że nie widzi "
+     "miejsca na obniżki stóp. „Nie widzę miejsca na obniżki” – dodał.",
+     {"nie widzi miejsca na obniżki stóp": "Adam Glapiński", "Nie widzę miejsca na obniżki": "Adam Glapiński"}),
+])
+def test_a_verb_without_its_subject_reports_the_last_speaker(analyzer, text, expected):
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    assert speakers(rec) == expected
+    assert {q.verb for q in rec.quotes} <= {"dijo", "añadió", "aseguró", "powiedział", "dodał"}
+
+
+def test_a_sentence_after_a_colon_is_quoted_in_full():
+    rec = analyze("Umsatz steigt kräftig\n\nAm Montag sagte die Vorstandschefin in Berlin: „Wir sind zufrieden.“",
+                  published="2025-11-25")
+    assert [(q.text, q.kind) for q in rec.quotes] == [("Wir sind zufrieden.", "direct")]

@@ -7,10 +7,13 @@ analyzer per process.
 """
 from __future__ import annotations
 
+import functools
+import re
 import threading
 from datetime import date, datetime
 
 from newsloom import langdata
+from newsloom.langdata import fold
 from newsloom.clean.html import extract_html
 from newsloom.clean.text_lines import Cleaned, clean_lines
 from newsloom.errors import InputError
@@ -56,14 +59,54 @@ _SENT_END = tuple(".!?…:;»\"”)")
 _QUOTE_MARKS = "«»“”„‚‘’\"'"
 
 
-def _repair_sentences(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+class _ShortForms:
+    """What a language writes with a full stop inside a sentence (its `sentences.yaml`, and the
+    titles written short such as 'Dr.'): the stop after these is no sentence end."""
+
+    def __init__(self, data: langdata.LangData):
+        spec = data.get("sentences") or {}
+        titles = data.get("titles") or {}
+        short_titles = [w for v in titles.values() if isinstance(v, list) for w in v
+                        if isinstance(w, str) and w.endswith(".") and " " not in w]
+        self.never_final = frozenset(fold(w.rstrip(".")) for w in [*(spec.get("never_final") or []), *short_titles])
+        self.ordinal_dot = str(spec.get("ordinal_dot", "no")).lower() == "yes"
+        self.months = frozenset(fold(w) for w in (data.get("times") or {}).get("months") or {})
+
+    def continues(self, prev: str, nxt: str) -> bool:
+        """Does the sentence `prev`, cut at a full stop, go on in `nxt` (the same line)?"""
+        m = _LAST_WORD.search(prev)
+        if m is None:
+            return False
+        if nxt[:1].islower() or nxt[:1] in ",;)":
+            return True  # no sentence starts with a small letter or a comma
+        if m.group("word"):
+            return fold(m.group("word")) in self.never_final
+        first = _FIRST_WORD.match(nxt)
+        return self.ordinal_dot and len(m.group("number")) <= 2 and first is not None \
+            and fold(first.group(0)) in self.months  # "am 3. Oktober"
+
+
+_LAST_WORD = re.compile(r"(?:^|[\s(\[.])(?:(?P<word>[^\W\d_][\w-]*)|(?P<number>\d{1,4}))\.$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=None)
+def _short_forms(lang: str) -> _ShortForms:
+    return _ShortForms(langdata.load(lang))
+
+
+def _repair_sentences(text: str, sents: list[tuple[int, int]], lang: str | None = None) -> list[tuple[int, int]]:
     """Join a 'sentence' the parser cut in the middle (no end punctuation, no blank line after)
-    to the next one."""
+    to the next one; and one cut at the full stop of a short form ('Dr.', 'proc.', 'am 3. Oktober')."""
+    short = _short_forms(lang or "")
     out: list[tuple[int, int]] = []
     for a, b in sents:
         if out:
             pa, pb = out[-1]
             prev = text[pa:pb]
+            if "\n" not in text[pb:a] and short.continues(prev.rstrip(), text[a:b]):
+                out[-1] = (pa, b)
+                continue
             body = prev.rstrip(_QUOTE_MARKS)
             if body != prev and pb == a and a < len(text) and not text[a].isspace() \
                     and body.rstrip().endswith(_SENT_END):
@@ -127,7 +170,7 @@ class Analyzer:
         if len(text) > MAX_PARSE_CHARS:
             notes.append(f"text longer than {MAX_PARSE_CHARS} characters: only the start was parsed")
         doc = nlp(chunk)
-        sents = _repair_sentences(text, [(s.start_char, s.end_char) for s in doc.sents])
+        sents = _repair_sentences(text, [(s.start_char, s.end_char) for s in doc.sents], lang)
         ner = doc if self.pipelines.has(lang) else None
         full = doc if has_parse(doc) else None
         if ner is not None and full is None:

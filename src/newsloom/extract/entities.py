@@ -58,6 +58,7 @@ class EntityRules:
         self.of_words = {fold(o) for o in titles.get("of_words", [])}
         self.portfolios = {fold(p) for p in titles.get("portfolios", [])}
         self.honorifics = {fold(h) for h in titles.get("honorifics", [])}
+        self.honorifics_bare = {h.rstrip(".") for h in self.honorifics}
         self.determiners = {fold(j) for j in titles.get("joiners", []) if j.isalpha()}
         self.determiners_elided = {fold(j) for j in titles.get("joiners", []) if j.endswith(("'", "’"))}
         self.nouns_capitalized = str((data.get("places") or {}).get("nouns_capitalized", "")).lower() in ("yes", "true")
@@ -321,7 +322,7 @@ class EntityRules:
             toks = toks[1:]
         if len(toks) > 1 and opens_sentence(text, toks[0][0]) and self._common_word(text, toks[0]):
             toks = toks[1:]  # a common noun opening the sentence ("Decyzja Brukseli", "Rzecznik Komisji")
-        if toks and fold(text[toks[0][0]:toks[0][1]]) in self.honorifics and len(toks) > 1:
+        if toks and fold(text[toks[0][0]:toks[0][1]]).rstrip(".") in self.honorifics_bare and len(toks) > 1:
             toks = toks[1:]
         if self.names_capitalized:
             kept = self._capitalized_run(text, toks)
@@ -753,6 +754,8 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
         # the pieces no model mention covers ("Казахстана Айгерим Сатпаева": the name, the country known)
         pieces = rules.correct(text, Mention(a, b, "PERSON"))
         mentions.extend([p for p in pieces if not any(p.start < m.end and m.start < p.end for m in mentions)])
+    # an honorific alone names no one ("Dr" of "Vorstandschefin Dr. Anna Schmidt")
+    mentions = [m for m in mentions if fold(text[m.start:m.end]).rstrip(".") not in rules.honorifics_bare]
     mentions = _resolve_overlaps(text, mentions)
     # A name with initials replaces what the model made of its pieces ("Präsident Harry" of
     # "Präsident Harry S. Truman") unless a lexicon named them.

@@ -295,8 +295,14 @@ class Speakers:
                                              for s, e, ent in self.mentions):
                 who = self.antecedent(at)
                 if who is not None:
-                    return who, self.text[at + title.start():at + title.end()], fold(nxt.group(1))
+                    return who, self.text[at + title.start():at + title.end()], nxt.group(1).lower()
         rank = {"PERSON": 0, "ORG": 1, "GROUP": 2}
+        if verb_next and not any(x[2].type in rank for x in before + after):
+            # the verb alone ("«...», añadió.", "„...“ – dodał.", "«...», aseguró la francesa."): in a
+            # language that drops the subject, the speaker is the person spoken of last
+            who = self.antecedent(end + nxt.start(1))
+            if who is not None:
+                return who, None, nxt.group(1).lower()
         # before the quote, the speaker is the name nearest before the speech verb (its subject), not a
         # name between the verb and the quote ("Feijóo acusó al Ejecutivo de Pedro Sánchez de «...»")
         verb_at = next((s for s, w in words if a0 <= s < start and self.is_verb_form(w)), start)
@@ -305,8 +311,9 @@ class Speakers:
             [(rank.get(x[2].type, 3), int(verb_next), 0, x[0] - end, x) for x in after]
         pick = min(cands, key=lambda c: c[:4])[4] if cands else None
         if pick:
-            verb = next((w for s, w in words if a0 <= s < b0 and not start <= s < end and self.is_verb_form(w)), None)
-            return pick[2], self.text[pick[0]:pick[1]], verb or next(w for _, w in words if self.is_verb_form(w))
+            at = next((s for s, w in words if a0 <= s < b0 and not start <= s < end and self.is_verb_form(w)), None)
+            at = next(s for s, w in words if self.is_verb_form(w)) if at is None else at
+            return pick[2], self.text[pick[0]:pick[1]], re.match(r"[\w’'-]+", self.text[at:]).group(0).lower()
         # a pronoun, or a title standing for a person named before ("ha detto il legale")
         pron = next(((s, w) for s, w in words if (w in self.pronouns or w in self.titles) and not (start <= s < end)), None)
         if pron:
@@ -361,9 +368,12 @@ def _kind(text: str, start: int, end: int, sent: tuple[int, int]) -> str:
     before = text[sent[0]:start].rstrip(" «“„\"'—–-")
     inner = text[start:end]
     # a quotation opening its sentence is what was said in full, however short ('"We hebben geen andere
-    # keuze", zei ...'); inside a sentence, only a clause is
-    whole_clause = not before and len(inner.split()) >= 3 or len(inner.split()) >= 6 and (
-        not before or before.endswith((":", ",")) or inner.rstrip()[-1:] in ".!?")
+    # keuze", zei ...'), and so is a sentence after a colon ('sagte: „Wir sind zufrieden.“'); inside a
+    # sentence, only a clause is
+    words = len(inner.split())
+    whole_clause = not before and words >= 3 or words >= 6 and (
+        not before or before.endswith((":", ",")) or inner.rstrip()[-1:] in ".!?") or \
+        before.endswith(":") and words >= 2 and inner[:1].isupper() and inner.rstrip()[-1:] in ".!?…"
     return "direct" if whole_clause else "partial"
 
 
@@ -428,7 +438,7 @@ def _indirect(parsed: Parsed, sp: Speakers, taken: list[tuple[int, int]]) -> lis
 
 
 def _indirect_by_words(parsed: Parsed, sp: Speakers, taken: list[tuple[int, int]]) -> list[Quote]:
-    """Without a parse: a speech verb form, a few words at most, then a complementizer
+    """Without a parse: a speech verb form, up to seven words, then a complementizer
     ("afirmó que", "informó de que"); the rest of the sentence is what was said."""
     spec = parsed.data.get("speech") or {}
     comps = sorted({tuple(fold(c).split()) for c in spec.get("complementizers", [])}, key=len, reverse=True)
@@ -445,7 +455,7 @@ def _indirect_by_words(parsed: Parsed, sp: Speakers, taken: list[tuple[int, int]
             if not (w.group(0)[:1].islower() and sp.is_verb_form(folded[i])):
                 continue
             start = None
-            for j in range(i + 1, min(i + 6, len(words))):
+            for j in range(i + 1, min(i + 9, len(words))):
                 gap = text[a + words[j - 1].end():a + words[j].start()].strip()
                 comp = next((c for c in comps if tuple(folded[j:j + len(c)]) == c), None)
                 if gap and not (gap == "," and comp and comma_ok):

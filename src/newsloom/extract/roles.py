@@ -85,7 +85,11 @@ class RoleFinder:
         # a portfolio may stand between the title and the name ("minister van Landbouw Femke Wiersma")
         ports = "|".join(re.escape(p).replace(r"\ ", r"\s+")
                          for p in sorted(spec.get("portfolios", []), key=len, reverse=True)) or r"(?!x)x"
-        self.name_after = re.compile(rf"(?<![\w-])(?:{title})(?:\s+(?:{dem}))?(?:\s+(?:(?:{of})\s*)?(?:{ports})(?![\w-]))?\s+"
+        # honorifics between a title and the name ("prezes NBP prof. Adam Glapiński", "Vorstandschefin Dr. Anna Schmidt")
+        hons = "|".join(rf"{re.escape(h.rstrip('.'))}\.?" for h in spec.get("honorifics", [])) or r"(?!x)x"
+        self.honorifics_end = re.compile(rf"(?<![\w.])(?:(?:{hons})\s+)+$", re.I)
+        self.name_after = re.compile(rf"(?<![\w-])(?:{title})(?:\s+(?:{dem}))?(?:\s+(?:(?:{of})\s*)?(?:{ports})(?![\w-]))?"
+                                     rf"(?:\s+(?:{hons}))*\s+"
                                      rf"(?P<name>[^\W\d_][\w’'-]+(?:\s+[^\W\d_][\w’'-]+){{1,2}})", re.I)
         # a byline: "di Chiara Benedetti | 16 ottobre 2025" at the start of a line
         by = "|".join(re.escape(w) for w in spec.get("byline_words", [])) or r"(?!x)x"
@@ -354,8 +358,10 @@ class RoleFinder:
         if not self.enabled:
             return []
         roles: list[FoundRole] = []
-        left0 = max(0, start - 160)
-        left = text[left0:start]
+        hon = self.honorifics_end.search(text, max(0, start - 40), start)
+        before_name = hon.start() if hon else start  # the title stands before the honorific
+        left0 = max(0, before_name - 160)
+        left = text[left0:before_name]
         ends = list(_SENTENCE_END.finditer(left))
         if ends:
             cut = ends[-1].end()
