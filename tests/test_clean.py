@@ -109,3 +109,14 @@ def test_breadcrumbs_share_bars_copyright_and_a_two_line_byline(lang, raw, gone,
 def test_lines_that_only_look_like_leftovers_stay(line):
     c = clean_lines(f"{BODY}\n\n{line}\n\n{BODY}x", "en")
     assert line in c.text
+
+
+def test_wire_credit_lines_are_removed():
+    text = ("Boeing strikers reject new offer\n\n"
+            "SEATTLE, Nov 25 (Reuters) - Machinists at Boeing voted on Monday to reject the planemaker's latest "
+            "contract offer, extending a strike that has halted production.\n\n"
+            "Reporting by Laura Mitchell in Seattle; Editing by Mark Porter\n\n"
+            "Our Standards: The Thomson Reuters Trust Principles.")
+    cleaned = clean_lines(text, "en")
+    assert "Editing by" not in cleaned.text and "Our Standards" not in cleaned.text
+    assert [r.reason for r in cleaned.removed] == ["credits", "credits"]

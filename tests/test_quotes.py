@@ -146,3 +146,16 @@ def test_a_sentence_after_a_colon_is_quoted_in_full():
     rec = analyze("Umsatz steigt kräftig\n\nAm Montag sagte die Vorstandschefin in Berlin: „Wir sind zufrieden.“",
                   published="2025-11-25")
     assert [(q.text, q.kind) for q in rec.quotes] == [("Wir sind zufrieden.", "direct")]
+
+
+@pytest.mark.slow
+def test_a_quotation_after_an_attributed_one_goes_on_in_the_same_voice(analyzer):
+    text = ("Boeing strikers reject offer\n\n"
+            "\"Our members have spoken loud and clear,\" IAM District 751 President Jon Holden told reporters in "
+            "Seattle. \"We will stay on the picket line until we get a fair contract.\"\n\n"
+            "Boeing said it was disappointed. \"We remain committed to an agreement.\"\n\n"
+            "\"Talks will resume,\" a mediator said. The union did not comment.\n\n\"Nothing is decided.\"")
+    s = speakers(analyze(text, published="2025-11-25", analyzer=analyzer))
+    assert s["We will stay on the picket line until we get a fair contract."] == "Jon Holden"
+    assert s["We remain committed to an agreement."] is None  # the sentence before holds no quotation
+    assert s["Nothing is decided."] is None  # a sentence without one stands between

@@ -99,6 +99,7 @@ def test_region_names_in_several_languages_reach_the_region(gazetteer, name, iso
 
 
 def test_a_region_beats_a_small_town_of_the_same_name_elsewhere(gazetteer):
+    assert gazetteer.resolve("Quebec").kind == "admin1"  # its city is smaller than a million
     assert gazetteer.resolve("Andalucía").country == "ES"  # not the town in Colombia
     assert gazetteer.resolve("Navarre").country == "ES"  # not the town in Florida
     assert gazetteer.resolve("La Rioja", countries={"ES": 1.0}).country == "ES"
@@ -110,6 +111,8 @@ def test_a_region_beats_a_small_town_of_the_same_name_elsewhere(gazetteer):
     ("Москва", "RU"), ("Wien", "AT"), ("Salzburg", "AT"), ("Zürich", "CH"), ("Genève", "CH"), ("Utrecht", "NL"),
     ("Groningen", "NL"), ("Puebla", "MX"), ("Córdoba", "AR"), ("Mendoza", "AR"), ("Buenos Aires", "AR"),
     ("Kyiv", "UA"), ("Donetsk", "UA"), ("Krasnodar", "RU"), ("Belgorod", "RU"), ("Lisboa", "PT"), ("Porto", "PT"),
+    # a state named after a city of a million or more is the city in the news ("New York City" in GeoNames)
+    ("New York", "US"), ("Nueva York", "US"), ("Нью-Йорк", "US"), ("Washington", "US"),
 ])
 def test_a_city_keeps_its_name_beside_its_region(gazetteer, name, iso):
     place = gazetteer.resolve(name)

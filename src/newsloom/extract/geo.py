@@ -116,6 +116,7 @@ class Gazetteer:
     # how much more a place whose own name is the one written counts than a place it is an alternate
     # name of (GeoNames lists thousands of spellings per city, some another city's name)
     EXACT_NAME = 30
+    BIG_CITY = 1_000_000
 
     def resolve(self, name: str, *, countries: dict[str, float] | None = None) -> Place | None:
         """The most likely place called `name`, given the article's country weights."""
@@ -126,8 +127,14 @@ class Gazetteer:
         kind_rank = {"country": 3, "admin1": 2, "city": 1}
         key = fold(name)
         any_exact = any(fold(p.name) == key for p in cands)
+        # a region named after a big city of its own is that city in the news ("New York", "Москва", "Madrid")
+        # ("New York City" is GeoNames' own name of the city)
+        city_named = {p.country for p in cands if p.kind == "city" and p.population >= self.BIG_CITY
+                      and fold(p.name) in (key, f"{key} city")}
 
         def score(p: Place) -> tuple:
+            if p.kind == "admin1" and p.country in city_named:
+                return 0, 0
             exact = fold(p.name) == key
             # A national capital is the usual referent of its name in the news; but a place called
             # exactly that name beats one that only lists it among its many alternate names

@@ -353,8 +353,22 @@ class Speakers:
         s, e, ent = people[0]
         return ent, self.text[s:e], ""
 
+    def by_previous(self, start: int, end: int) -> tuple[Entity | None, str, str] | None:
+        """A quotation that is a whole sentence of its own, right after a sentence whose quotation
+        was attributed, goes on in the same voice ('"...," Holden told reporters. "We will stay ..."')."""
+        a, b = self.sentence_of(start)
+        if self.last_speaker is None or self.text[a:start].strip(" «“„\"'‚‹—–-") \
+                or self.text[end:b].strip(" »”“\"'’‘.,!?…"):
+            return None
+        at, ent = self.last_speaker
+        before = [(x, y) for x, y in self.parsed.sents if y <= a]
+        if not before or not before[-1][0] <= at < before[-1][1]:
+            return None
+        return ent, None, None
+
     def attribute(self, start: int, end: int) -> tuple[Entity | None, str | None, str | None]:
-        for finder in (self.by_parse, self.by_source_word, self.by_neighbour, self.by_tail, self.by_colon):
+        for finder in (self.by_parse, self.by_source_word, self.by_neighbour, self.by_tail, self.by_colon,
+                       self.by_previous):
             got = finder(start, end)
             if got and (got[0] is not None or got[1]):
                 ent, words, verb = got
