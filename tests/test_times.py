@@ -1,6 +1,7 @@
 """The time tagger and normalizer: French, English, German; with and without a parse."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -78,7 +79,7 @@ CASES = [
     ("fr", "Le décret du 14/08/2025 est paru.", "14/08/2025", "DATE", "2025-08-14"),
     ("fr", "Publié le 2025-08-14 à Paris.", "2025-08-14", "DATE", "2025-08-14"),
     ("fr", "Les élections auront lieu en mars.", "mars", "DATE", "2026-03"),
-    ("fr", "Il est arrivé hier soir à Genève.", "hier soir", "TIME", "2025-08-13TEV"),
+    ("fr", "Il est arrivé hier soir à Genève.", "hier soir", "TIME", "2025-08-13"),
     ("fr", "Il est parti il y a trois jours.", "il y a trois jours", "DATE", "2025-08-11"),
     ("fr", "Le sommet aura lieu dans deux semaines.", "dans deux semaines", "DATE", "2025-08-28"),
     ("fr", "Les deux hommes se sont vus mardi dernier.", "mardi dernier", "DATE", "2025-08-12"),
@@ -108,14 +109,14 @@ CASES = [
     ("en", "Profits grew last year.", "last year", "DATE", "2024"),
     ("en", "The strike lasted 90 days.", "90 days", "DURATION", "P90D"),
     ("en", "The economy boomed in the 1990s.", "the 1990s", "DATE", "199X"),
-    ("en", "He spoke yesterday evening.", "yesterday evening", "TIME", "2025-08-13TEV"),
+    ("en", "He spoke yesterday evening.", "yesterday evening", "TIME", "2025-08-13"),
     ("en", "The report came out Feb. 28.", "Feb. 28", "DATE", "2025-02-28"),
     # German
     ("de", "Das Treffen findet am 14. August 2025 statt.", "14. August 2025", "DATE", "2025-08-14"),
     ("de", "Der Vertrag vom 14.08.2025 gilt.", "14.08.2025", "DATE", "2025-08-14"),
     ("de", "Die beiden trafen sich am Freitag.", "Freitag", "DATE", "2025-08-08"),
     ("de", "Die Gespräche werden am Freitag fortgesetzt.", "Freitag", "DATE", "2025-08-15"),
-    ("de", "Er kam gestern Abend an.", "gestern Abend", "TIME", "2025-08-13TEV"),
+    ("de", "Er kam gestern Abend an.", "gestern Abend", "TIME", "2025-08-13"),
     ("de", "Das geschah vor drei Tagen.", "vor drei Tagen", "DATE", "2025-08-11"),
     ("de", "Die Wahl wird im März stattfinden.", "März", "DATE", "2026-03"),
     ("de", "Der Rat tagt jeden Montag.", "jeden Montag", "SET", "XXXX-WXX-1"),
@@ -132,6 +133,19 @@ def test_cases(nlp, lang, text, expr, type_, value, with_parse):
     assert expr in found, f"{expr!r} not in {list(found)}"
     assert (found[expr].type, found[expr].value) == (type_, value)
     check_spans(text, found.values())
+
+
+@pytest.mark.parametrize("lang, text, expr, part", [
+    ("fr", "Il est arrivé hier soir à Genève.", "hier soir", "evening"),
+    ("en", "They met Friday morning.", "Friday morning", "morning"),
+    ("it", "La riunione si è tenuta ieri pomeriggio.", "ieri pomeriggio", "afternoon"),
+])
+def test_a_part_of_the_day_is_the_date_and_its_granularity(lang, text, expr, part):
+    from newsloom.extract.time_normalize import timeml_value
+
+    t = by_text(extract_times(parsed(text, lang)))[expr]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", t.value) and t.granularity == part
+    assert timeml_value(t.value, t.granularity) == t.value + {"evening": "TEV", "morning": "TMO", "afternoon": "TAF"}[part]
 
 
 def test_utc_of_local_time_follows_the_hint():

@@ -80,7 +80,9 @@ class TimeExpr(_Model):
     end: int
     type: Literal["DATE", "TIME", "DURATION", "SET"] = "DATE"
     value: str | None = Field(default=None, description="ISO 8601 / TimeML value, as precise as the text")
-    granularity: str | None = None
+    granularity: str | None = Field(default=None, description="how precise the value is: year, month, week, day, "
+                                       "hour, minute, second; or the part of the day a date is narrowed to "
+                                       "(morning, midday, afternoon, evening, night, daytime)")
     utc: str | None = None
 
 

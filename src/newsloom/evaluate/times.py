@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from newsloom.extract.context import Parsed
+from newsloom.extract.time_normalize import timeml_value
 from newsloom.extract.times import extract_times
 from newsloom.langdata import load
 
@@ -152,8 +153,9 @@ def evaluate_times(data_dir: Path, lang: str, limit: int | None = None,
 
 
 def _value(t) -> str | None:
-    """The value as TimeML writes it: clock times without seconds or offset."""
-    v = t.value
+    """The value as TimeML writes it: clock times without seconds or offset, a part of a day
+    after its date."""
+    v = timeml_value(t.value, t.granularity)
     if v and t.type == "TIME" and re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:00", v):
         return v[:16]
     return v

@@ -429,10 +429,10 @@ def _context_countries(entities: list[Entity], cues, parsed: Parsed, nouns: froz
     # Last, the country the whole article is about, when one clearly leads (names, demonyms, places).
     about = Counter(code for _, _, code, _ in cues)
     for e in entities:
-        if e.type in _PLACE_TYPES and e.country:
+        if e.type in (*_PLACE_TYPES, "ORG") and e.country:  # an institution's country from the lexicon too
             about[e.country] += len(e.mentions)
     top = about.most_common(2)
-    if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+    if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
         for e in persons:
             e.country = e.country or top[0][0]
         for e in entities:  # a place too small for the gazetteer ("Choczewo")

@@ -165,9 +165,22 @@ def _pod(grammar: TimeGrammar, text: str | None) -> str | None:
     return str(code) if code else None
 
 
+# TimeML's codes for the parts of a day, and the granularity a record gives them: the value of
+# "yesterday evening" is the day in ISO 8601 ("2025-08-13"), its granularity "evening"
+# (TimeML would write "2025-08-13TEV"; see `timeml_value`).
+PARTS_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+_POD_CODES = {v: k for k, v in PARTS_OF_DAY.items()}
+
+
+def timeml_value(value: str | None, granularity: str | None) -> str | None:
+    """A record's value as TimeML writes it: a part of a day after its date ("2025-08-13TEV")."""
+    code = _POD_CODES.get(granularity or "")
+    return f"{value}T{code}" if value and code and re.fullmatch(r"\d{4}-\d\d-\d\d", value) else value
+
+
 def _with_pod(d: date, pod: str | None) -> Norm:
     if pod:
-        return Norm("TIME", f"{d.isoformat()}T{pod}", "part-of-day")
+        return Norm("TIME", d.isoformat(), PARTS_OF_DAY.get(pod, "part-of-day"))
     return Norm("DATE", d.isoformat(), "day")
 
 
@@ -231,7 +244,7 @@ def _relative_day(g: dict, grammar: TimeGrammar, anchor: date | None, tense: int
     offset = int(grammar.lookup("relative_days", g.get("rel")) or 0)
     pod = _pod(grammar, g.get("pod"))
     if anchor is None:
-        return Norm("TIME" if pod else "DATE", None, "part-of-day" if pod else "day")
+        return Norm("TIME" if pod else "DATE", None, PARTS_OF_DAY.get(pod, "part-of-day") if pod else "day")
     return _with_pod(anchor + timedelta(days=offset), pod)
 
 
