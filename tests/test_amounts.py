@@ -126,3 +126,18 @@ def test_every_language_file_has_the_same_keys():
 def test_random_text_never_raises(text, lang):
     found = extract_amounts(parsed(text, lang))
     check_spans(text, found)
+
+
+def test_a_figure_with_a_multiplier_and_no_unit_takes_the_currency_before_it_in_its_paragraph():
+    text = ("La empresa ganó 1.250 millones de euros y su deuda se situó en 903 millones. El beneficio "
+            "bajó a 210 millones.\n\nEn otra región viven 3 millones de personas y 5 millones más.")
+    found = {a.text: (a.value, a.unit) for a in extract_amounts(parsed(text, "es"))}
+    assert found["903 millones"] == (903e6, "EUR")  # the sentence's full stop is not the amount's
+    assert found["210 millones"] == (210e6, "EUR")
+    assert found["5 millones"] == (5e6, None)  # another paragraph, and people before it
+    check_spans(text, extract_amounts(parsed(text, "es")))
+
+
+def test_values_carry_no_floating_point_noise():
+    found = extract_amounts(parsed("O saldo é de R$ 32,7 bilhões e a dívida de 0,3 milhão.", "pt"))
+    assert [a.value for a in found] == [32_700_000_000.0, 300_000.0]

@@ -144,3 +144,34 @@ def test_a_title_inside_another_titles_complement_is_not_the_role(analyzer):
     text = "El abogado del exalcalde, Antonio Vidal Roca, anunció que recurrirá la sentencia ante el Supremo."
     rec = analyze(text, published="2025-03-04", analyzer=analyzer)
     assert [r.title for r in _person(rec, "Antonio Vidal Roca").roles] == ["abogado"]
+
+
+def test_a_sentence_opening_function_word_is_not_the_place_it_spells_without_accents(analyzer):
+    text = ("Palmeiras vence\n\nO técnico do Palmeiras elogiou o Flamengo\n\n"
+            "Abel Ferreira disse que a equipe jogou bem. Para o treinador, o título está perto. "
+            "O governo do Pará anunciou ajuda.")
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    names = {e.name: e.type for e in rec.entities}
+    assert "Para" not in names and names.get("Pará") == "PLACE"
+    assert "Abel Ferreira" in names
+    assert all("\n" not in rec.text[s:t] for e in rec.entities for s, t in e.mentions)
+
+
+def test_a_preposition_is_no_according_to_when_a_clause_starts_before_the_name(analyzer):
+    text = ("Galípolo fala sobre inflação\n\nO presidente do Banco Central, Gabriel Galípolo, afirmou nesta "
+            "terça-feira que a inflação \"vem convergindo de forma consistente\" para a meta e que o Comitê de "
+            "Política Monetária (Copom) vai \"avaliar com serenidade\" os próximos passos. Para o economista "
+            "Pedro Lima, o Copom \"deve esperar\".")
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    names = {e.id: e.name for e in rec.entities}
+    said = {q.text: names.get(q.speaker) for q in rec.quotes}
+    assert said["vem convergindo de forma consistente"] == "Gabriel Galípolo"
+    assert said["avaliar com serenidade"] == "Gabriel Galípolo"
+    assert said["deve esperar"] == "Pedro Lima"
+
+
+def test_a_town_where_someone_is_does_not_give_them_its_country(analyzer):
+    text = ("Conselho Europeu\n\nO primeiro-ministro, Luís Montenegro, que se encontra em Bruxelas para uma "
+            "reunião, manifestou \"profundo pesar\" pelas vítimas.")
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    assert _person(rec, "Luís Montenegro").country != "BE"

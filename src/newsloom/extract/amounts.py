@@ -210,10 +210,15 @@ def extract_amounts(parsed: Parsed, exclude: list[tuple[int, int]] | None = None
             continue
         value = _digits_value(num, g) if is_digits else _words_value(num, g)
         mult = m.group("mult")
+        if mult and text[end - 1] == "." and (len(mult) >= 5 and not mult.endswith(".") or not text[end:].strip()
+                                              or re.match(r"\s*(?:\n|[A-ZÀ-ÞА-Я])", text[end:end + 5])):
+            end -= 1  # the sentence's full stop after a word ("903 millones."), not an abbreviation's
         if value is not None and mult:
             value *= g.multipliers.get(mult, g.multipliers.get(fold(mult), 1.0))
         if value is not None and not math.isfinite(value):
             value = None
+        if value is not None:
+            value = float(f"{value:.12g}")  # 32,7 × 10⁹ is 32700000000, not 32700000000.000004
         if not (m.group("pct") or m.group("cur") or mult) and re.match(r"-[^\W\d_]", text[end:end + 2]):
             continue  # a number opening a compound word counts nothing ("24-stündigen", "a 24-hour strike")
         unit = None
@@ -232,5 +237,15 @@ def extract_amounts(parsed: Parsed, exclude: list[tuple[int, int]] | None = None
                 found = _unit_from_words(text, pos, g)
             if found is not None and not _overlaps(end, found[1], exclude):
                 unit, end = found
+        if unit is None and mult and value is not None:
+            # "903 millones" after "1.250 millones de euros" in the same paragraph: the same currency
+            unit = _currency_before(text, start, out, g)
         out.append(Amount(text=text[start:end], start=start, end=end, value=value, unit=unit))
     return out
+
+
+def _currency_before(text: str, start: int, found: list[Amount], g: NumberGrammar) -> str | None:
+    """The currency of the last amount before `start` in its paragraph, if that one had one."""
+    para = text.rfind("\n\n", 0, start)
+    prev = next((a for a in reversed(found) if a.start > para and a.unit), None)
+    return prev.unit if prev is not None and prev.unit in g.currencies.values() else None

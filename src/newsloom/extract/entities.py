@@ -618,6 +618,8 @@ class EntityRules:
             s = x.group(1)
             if not s[:1].isupper() or len(s) <= 3 and s not in self._short:
                 continue
+            if " " not in s and not s.isupper() and s.lower() == fold(s) and fold(s) in self.function_words:
+                continue  # a function word opening a sentence, not the name it spells without accents ("Para", "Pará")
             kn = self.known(s)
             if kn:
                 out.append(Mention(x.start(1), x.end(1), kn[0], kn[1], True))
@@ -726,12 +728,21 @@ def _nouns_capitalized(parsed: Parsed) -> bool:
     return str((parsed.data.get("places") or {}).get("nouns_capitalized", "")).lower() in ("yes", "true")
 
 
+def _line_pieces(text: str, m: Mention) -> list[Mention]:
+    """A name never runs across a line break ("Flamengo" | "Abel Ferreira" of two paragraphs)."""
+    if "\n" not in text[m.start:m.end]:
+        return [m]
+    pieces = [(x.start() + m.start, x.end() + m.start) for x in re.finditer(r"[^\n]+", text[m.start:m.end])]
+    return [replace(m, start=a + len(text[a:b]) - len(text[a:b].lstrip()), end=a + len(text[a:b].rstrip()))
+            for a, b in pieces if text[a:b].strip()]
+
+
 def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tuple[int, int]] = ()) -> list[Mention]:
     """Model mentions corrected; `titled_names` are spans of names that follow a title,
     added as people where the model saw nothing."""
     text = parsed.text
     mentions: list[Mention] = []
-    for m in model_mentions(parsed):
+    for m in (x for found in model_mentions(parsed) for x in _line_pieces(text, found)):
         for piece in _runaway_pieces(text, m, rules) if parsed.doc is None else [m]:
             piece = _without_openers(text, piece, rules.function_words if parsed.doc is None else frozenset(),
                                      rules.glue)

@@ -405,9 +405,17 @@ def _context_countries(entities: list[Entity], cues, parsed: Parsed, nouns: froz
     role_spans = [(r.start, r.end) for e in persons for r in e.roles]
     sents, paras = _spans(parsed)
     known = {e.id: e.country for e in persons if e.country}  # from roles, before any guess
-    # in a paragraph, a town or an institution of a known country counts too ("in Den Haag")
+    # in a paragraph, an institution of a known country counts too, and so does a town named as an
+    # actor ("Moskau werde reagieren"), not one where someone is ("que se encontra em Bruxelas")
+    preps = {fold(p) for p in (parsed.data.get("places") or {}).get("prepositions", [])}
+
+    def located(s: int) -> bool:
+        before = parsed.text[max(0, s - 20):s].split()
+        return bool(before) and fold(before[-1]) in preps
+
     local = [(s, t, e.country, "place") for e in entities if e.country and e.type in ("PLACE", "FACILITY", "ORG")
-             and not (e.geo is not None and e.geo.kind == "country") for s, t in e.mentions]
+             and not (e.geo is not None and e.geo.kind == "country") for s, t in e.mentions
+             if e.type == "ORG" or not located(s)]
     for scope in (sents, paras):
         for e in persons:
             if e.country:

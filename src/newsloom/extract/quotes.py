@@ -111,6 +111,9 @@ class Speakers:
         self.verbs = {fold(v) for v in spec.get("verbs", [])}
         self.sources = sorted((fold(s) for s in spec.get("sources", [])), key=len, reverse=True)
         self.pronouns = {fold(p) for p in spec.get("pronouns", [])}
+        titles_spec = parsed.data.get("titles") or {}
+        self.clause_words = {fold(w) for w in [*spec.get("complementizers", []), *titles_spec.get("conjunctions", [])]
+                             if " " not in w}
         self.titles = {fold(t) for t in (parsed.data.get("titles") or {}).get("titles", [])}
         endings = tuple(fold(e) for e in spec.get("verb_endings", []))
         self.stems = {v[: -len(e)] for v in self.verbs for e in endings if v.endswith(e) and len(v) - len(e) >= 3}
@@ -206,9 +209,16 @@ class Speakers:
             for m in re.finditer(rf"(?<!\w){re.escape(src)}\s+", seg):
                 at = a + m.end()
                 found = self.entity_in(at, min(b, at + 60))
-                if found and not (start <= at < end):
+                if found and not (start <= at < end) and not self._clause_break(at, self.text.find(found[1], at)):
                     return found[0], found[1], src
         return None
+
+    def _clause_break(self, a: int, b: int) -> bool:
+        """Do the words between a source word and a name start another clause ("para a meta e que o
+        Copom": the preposition, not "according to")?"""
+        gap = self.text[a:max(a, b)]
+        return bool(re.search(r"[.;:!?«»“”„\"]", gap)) or any(
+            fold(w) in self.clause_words for w in re.findall(r"[^\W\d_]+", gap))
 
     def by_parse(self, start: int, end: int) -> tuple[Entity | None, str, str] | None:
         doc = self.parsed.doc
@@ -277,8 +287,9 @@ class Speakers:
         # Die Bahn nannte den Streik „...“": the second is the Bahn's), when it names someone; else the
         # two share the subject ("Воронцов назвал договор «...» и подчеркнул, что ...")
         a0 = max([a] + [qe for qs, qe in self.quoted if a <= qs and qe < start])
-        if not any(a0 <= s and e <= start for s, e, _ in self.mentions):
-            a0 = a
+        if not any(a0 <= s and e <= start for s, e, _ in self.mentions) \
+                or not any(a0 <= s < start and self.is_verb_form(w) for s, w in words):
+            a0 = a  # (no verb of speech between them: "X afirmou que ... "A" e que o Copom vai "B"")
         b0 = min([b] + [qs for qs, qe in self.quoted if end < qs < b])
         before = [(s, e, ent) for s, e, ent in self.mentions if a0 <= s and e <= start]
         after = [(s, e, ent) for s, e, ent in self.mentions if end <= s and e <= b0]
