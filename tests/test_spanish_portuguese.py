@@ -175,3 +175,27 @@ def test_a_town_where_someone_is_does_not_give_them_its_country(analyzer):
             "reunião, manifestou \"profundo pesar\" pelas vítimas.")
     rec = analyze(text, published="2025-11-25", analyzer=analyzer)
     assert _person(rec, "Luís Montenegro").country != "BE"
+
+
+def test_a_title_or_a_demonym_standing_for_a_person_named_before_speaks_for_them(analyzer):
+    text = ("Palmeiras perde\n\nO treinador Abel Ferreira reclamou muito. O árbitro Raphael Claus validou o gol após "
+            "consulta ao VAR. \"Não vou falar da arbitragem\", declarou o treinador. O técnico Davide Ancelotti "
+            "reclamou também. Segundo o italiano, o lance foi \"interpretativo\".")
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    names = {e.id: e.name for e in rec.entities}
+    said = {q.text: names.get(q.speaker) for q in rec.quotes}
+    assert said["Não vou falar da arbitragem"] == "Abel Ferreira"  # the coach, not the referee named since
+    assert said["interpretativo"] == "Davide Ancelotti"
+
+
+@pytest.mark.parametrize("lang, text, absent, present", [
+    ("it", "Borse in rialzo\n\nGiovedì i mercati hanno chiuso in rialzo. Conte dopo il 2-1 all'Atalanta ha parlato. "
+           "Il Movimento 5 Stelle vota contro.", ["Giovedì", "Conte dopo il 2"], ["Movimento 5 Stelle"]),
+    ("es", "Reunión del consejo\n\nMañana se reunirá el consejo de administración de Repsol en Madrid.",
+     ["Mañana"], ["Repsol"]),
+])
+def test_a_day_opening_a_sentence_is_no_name_and_a_name_ends_before_plain_words_and_a_score(
+        analyzer, lang, text, absent, present):
+    names = {e.name for e in analyze(text, published="2025-11-25", analyzer=analyzer).entities}
+    assert not names & set(absent)
+    assert set(present) <= names

@@ -64,6 +64,8 @@ class EntityRules:
         self.nouns_capitalized = str((data.get("places") or {}).get("nouns_capitalized", "")).lower() in ("yes", "true")
         self.place_prepositions = {fold(p) for p in (data.get("places") or {}).get("prepositions", [])}
         self.months = frozenset(fold(w) for w in (data.get("times") or {}).get("months") or {})
+        times = data.get("times") or {}
+        self.day_words = frozenset(fold(w) for key in ("weekdays", "relative_days") for w in times.get(key) or {})
         self.weekdays = frozenset(fold(w) for w in (data.get("times") or {}).get("weekdays") or {})
         self.given_names = {r[0] for r in common().table("given_names") if r}
         self.morphology = data.get("morphology") or {}
@@ -131,6 +133,12 @@ class EntityRules:
         return bool(_WORD.fullmatch(word)) and word[:1].isupper() and not word.isupper() \
             and word not in self.inside and fold(word) not in self.inside and fold(word) not in self.titles \
             and not self.known(word)
+
+    def names_nothing(self, s: str) -> bool:
+        """An honorific alone ("Dr" of "Vorstandschefin Dr. Anna Schmidt") or a day ("Giovedì i
+        mercati ...", "Mañana se reunirá ...") names no one."""
+        word = fold(s)
+        return word.rstrip(".") in self.honorifics_bare or word in self.day_words
 
     def known(self, s: str) -> tuple[str, str | None] | None:
         """(type, country) of an institution or country name, else None."""
@@ -728,6 +736,18 @@ def _nouns_capitalized(parsed: Parsed) -> bool:
     return str((parsed.data.get("places") or {}).get("nouns_capitalized", "")).lower() in ("yes", "true")
 
 
+def _before_plain_number(text: str, m: Mention, rules: EntityRules) -> Mention:
+    """A name ends before plain words that run on to a number ("Conte dopo il 2-1 all'Atalanta",
+    not "Movimento 5 Stelle")."""
+    toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(text[m.start:m.end])]
+    words = [text[a:b] for a, b in toks]
+    number = next((k for k, w in enumerate(words) if w[:1].isdigit()), None)
+    plain = next((k for k, w in enumerate(words[:number or 0]) if w[:1].islower() and fold(w) not in rules.glue), None)
+    if number is None or not plain or not all(w[:1].isupper() for w in words[:plain]):
+        return m
+    return replace(m, end=toks[plain - 1][1])
+
+
 def _line_pieces(text: str, m: Mention) -> list[Mention]:
     """A name never runs across a line break ("Flamengo" | "Abel Ferreira" of two paragraphs)."""
     if "\n" not in text[m.start:m.end]:
@@ -743,6 +763,7 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
     text = parsed.text
     mentions: list[Mention] = []
     for m in (x for found in model_mentions(parsed) for x in _line_pieces(text, found)):
+        m = _before_plain_number(text, m, rules) if parsed.doc is None else m
         for piece in _runaway_pieces(text, m, rules) if parsed.doc is None else [m]:
             piece = _without_openers(text, piece, rules.function_words if parsed.doc is None else frozenset(),
                                      rules.glue)
@@ -765,8 +786,7 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
         # the pieces no model mention covers ("Казахстана Айгерим Сатпаева": the name, the country known)
         pieces = rules.correct(text, Mention(a, b, "PERSON"))
         mentions.extend([p for p in pieces if not any(p.start < m.end and m.start < p.end for m in mentions)])
-    # an honorific alone names no one ("Dr" of "Vorstandschefin Dr. Anna Schmidt")
-    mentions = [m for m in mentions if fold(text[m.start:m.end]).rstrip(".") not in rules.honorifics_bare]
+    mentions = [m for m in mentions if m.fixed or not rules.names_nothing(text[m.start:m.end])]
     mentions = _resolve_overlaps(text, mentions)
     # A name with initials replaces what the model made of its pieces ("Präsident Harry" of
     # "Präsident Harry S. Truman") unless a lexicon named them.

@@ -115,6 +115,7 @@ class Speakers:
         self.clause_words = {fold(w) for w in [*spec.get("complementizers", []), *titles_spec.get("conjunctions", [])]
                              if " " not in w}
         self.titles = {fold(t) for t in (parsed.data.get("titles") or {}).get("titles", [])}
+        self.demonyms = set(parsed.data.mapping("demonyms"))
         endings = tuple(fold(e) for e in spec.get("verb_endings", []))
         self.stems = {v[: -len(e)] for v in self.verbs for e in endings if v.endswith(e) and len(v) - len(e) >= 3}
         self.mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions), key=lambda x: x[0])
@@ -200,6 +201,14 @@ class Speakers:
             cands = persons[-1:]
         return max(cands, key=lambda c: c[0])[1] if cands else None
 
+    def titled(self, title: str, before: int) -> Entity | None:
+        """The person last named before `before` who holds this title ("declarou o treinador": the
+        coach, not the referee spoken of since)."""
+        holders = {ent.id for _, _, ent in self.mentions if ent.type == "PERSON"
+                   and any(title in fold(r.title).split() for r in ent.roles)}
+        last = [(s, ent) for s, e, ent in self.mentions if ent.id in holders and e <= before]
+        return last[-1][1] if last else None
+
     # -- attribution -------------------------------------------------------
     def by_source_word(self, start: int, end: int) -> tuple[Entity | None, str, str] | None:
         """'selon X' / 'according to X' in the sentence."""
@@ -211,6 +220,14 @@ class Speakers:
                 found = self.entity_in(at, min(b, at + 60))
                 if found and not (start <= at < end) and not self._clause_break(at, self.text.find(found[1], at)):
                     return found[0], found[1], src
+                # "Segundo o italiano, ...", "Para el técnico, ...": a title or a demonym standing for
+                # a person named before
+                head = re.match(r"(?:[^\W\d_]+\s+){0,2}?([^\W\d_]+)\s*,", self.text[at:min(b, at + 40)])
+                if head and not (start <= at < end) and (fold(head.group(1)) in self.titles
+                                                         or fold(head.group(1)) in self.demonyms):
+                    who = self.antecedent(at)
+                    if who is not None:
+                        return who, self.text[at:at + head.end(1)], src
         return None
 
     def _clause_break(self, a: int, b: int) -> bool:
@@ -302,9 +319,9 @@ class Speakers:
             at = end + nxt.end()
             words_after = list(re.finditer(r"[^\W\d_][\w’'-]*", self.text[at:min(b0, at + 60)]))[:3]
             title = next((w for w in words_after if fold(w.group(0)) in self.titles), None)
-            if title is not None and not any(at <= s < at + title.end() + 30 and ent.type == "PERSON"
+            if title is not None and not any(at <= s < min(b0, at + title.end() + 30) and ent.type == "PERSON"
                                              for s, e, ent in self.mentions):
-                who = self.antecedent(at)
+                who = self.titled(fold(title.group(0)), at) or self.antecedent(at)
                 if who is not None:
                     return who, self.text[at + title.start():at + title.end()], nxt.group(1).lower()
         rank = {"PERSON": 0, "ORG": 1, "GROUP": 2}
