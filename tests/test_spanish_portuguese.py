@@ -10,6 +10,11 @@ def _person(rec, name):
     return next(e for e in rec.entities if e.type == "PERSON" and name in [e.name, *e.aliases])
 
 
+def _speakers(rec):
+    names = {e.id: e.name for e in rec.entities}
+    return {q.text: names.get(q.speaker) for q in rec.quotes}
+
+
 def test_spanish_role_before_a_comma_and_the_name(analyzer):
     text = ("El ministro de Defensa, Juan Pérez Gómez, llegó ayer a Sevilla. "
             "La portavoz del Ejecutivo, Ana Martín López, no respondió a las preguntas de la prensa.")
@@ -162,9 +167,7 @@ def test_a_preposition_is_no_according_to_when_a_clause_starts_before_the_name(a
             "terça-feira que a inflação \"vem convergindo de forma consistente\" para a meta e que o Comitê de "
             "Política Monetária (Copom) vai \"avaliar com serenidade\" os próximos passos. Para o economista "
             "Pedro Lima, o Copom \"deve esperar\".")
-    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
-    names = {e.id: e.name for e in rec.entities}
-    said = {q.text: names.get(q.speaker) for q in rec.quotes}
+    said = _speakers(analyze(text, published="2025-11-25", analyzer=analyzer))
     assert said["vem convergindo de forma consistente"] == "Gabriel Galípolo"
     assert said["avaliar com serenidade"] == "Gabriel Galípolo"
     assert said["deve esperar"] == "Pedro Lima"
@@ -181,9 +184,7 @@ def test_a_title_or_a_demonym_standing_for_a_person_named_before_speaks_for_them
     text = ("Palmeiras perde\n\nO treinador Abel Ferreira reclamou muito. O árbitro Raphael Claus validou o gol após "
             "consulta ao VAR. \"Não vou falar da arbitragem\", declarou o treinador. O técnico Davide Ancelotti "
             "reclamou também. Segundo o italiano, o lance foi \"interpretativo\".")
-    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
-    names = {e.id: e.name for e in rec.entities}
-    said = {q.text: names.get(q.speaker) for q in rec.quotes}
+    said = _speakers(analyze(text, published="2025-11-25", analyzer=analyzer))
     assert said["Não vou falar da arbitragem"] == "Abel Ferreira"  # the coach, not the referee named since
     assert said["interpretativo"] == "Davide Ancelotti"
 
