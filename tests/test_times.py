@@ -148,6 +148,27 @@ def test_a_part_of_the_day_is_the_date_and_its_granularity(lang, text, expr, par
     assert timeml_value(t.value, t.granularity) == t.value + {"evening": "TEV", "morning": "TMO", "afternoon": "TAF"}[part]
 
 
+@pytest.mark.parametrize("lang, text, expr, value", [
+    ("de", "Im dritten Quartal stieg der Gewinn.", "dritten Quartal", "2025-Q3"),
+    ("de", "Im ersten Halbjahr 2026 soll er sinken.", "ersten Halbjahr 2026", "2026-H1"),
+    ("en", "Sales will fall in the first half of 2026.", "the first half of 2026", "2026-H1"),
+    ("en", "Earnings beat forecasts in Q3.", "Q3", "2025-Q3"),
+    ("fr", "Au troisième trimestre, le bénéfice a augmenté.", "troisième trimestre", "2025-Q3"),
+    ("es", "En el tercer trimestre de 2024 el beneficio subió.", "tercer trimestre de 2024", "2024-Q3"),
+    ("pl", "W III kwartale zysk wzrósł.", "III kwartale", "2025-Q3"),
+    ("ru", "В третьем квартале прибыль выросла.", "третьем квартале", "2025-Q3"),
+    ("fr", "Le premier trimestre sera difficile.", "premier trimestre", "2026-Q1"),  # ahead, in the future
+])
+def test_quarters_and_halves_of_a_year(lang, text, expr, value):
+    p = parsed(text, lang, published=datetime(2025, 11, 25))
+    assert by_text(extract_times(p))[expr].value == value
+
+
+def test_a_games_quarters_and_halves_are_no_dates():
+    found = by_text(extract_times(parsed("The Jets led in the third quarter and scored twice in the second half.", "en")))
+    assert not [t for t in found if "quarter" in t or "half" in t]
+
+
 def test_utc_of_local_time_follows_the_hint():
     p = parsed("La réunion commence vendredi à 11 h 30 heure locale.", "fr")
     t = by_text(extract_times(p, tz_hint="Europe/Paris"))["11 h 30 heure locale"]

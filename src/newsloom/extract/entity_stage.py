@@ -9,7 +9,7 @@ from anyascii import anyascii
 
 from newsloom.extract.context import Parsed
 from newsloom.extract.countries import CountryLexicon
-from newsloom.extract.datelines import with_datelines
+from newsloom.extract.datelines import dateline_spans, with_datelines
 from newsloom.extract.entities import (EntityRules, Mention, base_forms, corrected_mentions, nominative,
                                        opens_sentence)
 from newsloom.extract.geo import Gazetteer
@@ -44,7 +44,7 @@ class EntityStage:
                                               after_preposition=parsed.ner is not None or parsed.doc is not None)
         if gazetteer is not None:
             mentions = with_datelines(text, mentions, gazetteer)
-            _bodies_placed(text, mentions, gazetteer, self.locatives)
+            _bodies_placed(text, mentions, gazetteer, self.locatives, frozenset(self.rules.determiners))
             mentions = _places_rejoined(text, mentions, gazetteer, self.rules)
             _places_taken_for_bodies(text, mentions, gazetteer, self.rules)
             mentions = _places_joined(text, mentions, gazetteer, self.rules)
@@ -203,15 +203,19 @@ def _with_gazetteer_places(text: str, mentions: list[Mention], gazetteer: Gazett
     return sorted(out, key=lambda x: x.start)
 
 
-def _bodies_placed(text: str, mentions: list[Mention], gazetteer: Gazetteer, locatives: frozenset[str]) -> None:
+def _bodies_placed(text: str, mentions: list[Mention], gazetteer: Gazetteer, locatives: frozenset[str],
+                   articles: frozenset[str] = frozenset()) -> None:
     """A one-word organization right after a preposition of place, that the gazetteer knows as a
-    sizeable place, is that place ("a Milano", "in Paris"); a name in capitals is an acronym."""
+    sizeable place, is that place ("a Milano", "in Paris"); so is a national capital standing for
+    its government ("los aranceles que Washington aplica"), unless an article makes it a club ("el
+    Madrid", "la Roma"). A name in capitals is an acronym."""
     for i, m in enumerate(mentions):
         name = text[m.start:m.end]
         if m.type != "ORG" or m.fixed or " " in name or name.isupper() or not _WORD.fullmatch(name):
             continue
         before = re.search(r"(\w+)\s+$", text[max(0, m.start - 20):m.start])
-        if before and fold(before.group(1)) in locatives and gazetteer.sizeable(name):
+        word = fold(before.group(1)) if before else ""
+        if word in locatives and gazetteer.sizeable(name) or word not in articles and gazetteer.capital(name):
             mentions[i] = Mention(m.start, m.end, "PLACE")
 
 
@@ -398,6 +402,9 @@ def _names_a_body(parsed: Parsed, start: int, end: int, nouns: frozenset[str]) -
     return any(fold(w) in nouns for w in before + after)
 
 
+DATELINE_WEIGHT = 3  # as many as three other mentions of a country
+
+
 def _context_countries(entities: list[Entity], cues, parsed: Parsed, nouns: frozenset[str]) -> None:
     """A person with no country from a role takes the one country cue of their sentence, or the
     most frequent one of their paragraph, that no other person there already stands for."""
@@ -439,6 +446,12 @@ def _context_countries(entities: list[Entity], cues, parsed: Parsed, nouns: froz
     for e in entities:
         if e.type in (*_PLACE_TYPES, "ORG") and e.country:  # an institution's country from the lexicon too
             about[e.country] += len(e.mentions)
+    # the dateline's place tells where the story is told from ("MADRID, 25 nov (EFE).-")
+    datelines = dateline_spans(parsed.text)
+    home = next((e.country for e in entities if e.type in _PLACE_TYPES and e.country
+                 and any(a <= s < b for s, _ in e.mentions for a, b in datelines)), None)
+    if home:
+        about[home] += DATELINE_WEIGHT
     top = about.most_common(2)
     if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
         for e in persons:

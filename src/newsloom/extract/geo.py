@@ -107,6 +107,11 @@ class Gazetteer:
         """The places called `name` that are regions, countries or cities of SIZEABLE people or more."""
         return [p for p in self.candidates(name) if p.kind != "city" or p.population >= self.SIZEABLE]
 
+    def capital(self, name: str) -> Place | None:
+        """The national capital called `name` in any language ("Washington", "Moscú"), if it is one."""
+        p = self.resolve(name)
+        return p if p is not None and p.kind == "city" and (p.country, fold(p.name)) in self._capitals else None
+
     def country_place(self, iso: str) -> Place | None:
         for p in self._by_name.get(fold(iso), ()):
             if p.kind == "country" and p.country == iso:

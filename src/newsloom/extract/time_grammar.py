@@ -20,7 +20,7 @@ from typing import Any
 from newsloom.langdata import common, fold, load
 
 # Pattern kinds in the order they win a tie between two matches of equal length.
-KINDS = ("ignore", "clock", "date", "relative_day", "offset", "shift", "set", "decade", "century",
+KINDS = ("ignore", "clock", "date", "part_of_year", "relative_day", "offset", "shift", "set", "decade", "century",
          "duration", "year", "ref")
 
 # Vocabulary section -> placeholder name.
@@ -28,6 +28,7 @@ VOCABULARIES = {
     "months": "MONTH", "weekdays": "WEEKDAY", "relative_days": "REL", "directions": "DIR",
     "units": "UNIT", "parts_of_day": "POD", "refs": "REF", "seasons": "SEASON",
     "sets": "SETWORD", "clock_words": "CLOCKWORD", "ampm": "AMPM",
+    "ordinals": "ORDINAL", "year_parts": "YEARPART",
 }
 WORD_LISTS = {"each": "EACH", "modifiers": "MOD", "approx": "APPROX"}
 DIGITS = r"\d+(?:[.,]\d+)?"

@@ -400,8 +400,30 @@ def _ref(g: dict, grammar: TimeGrammar, anchor: date | None, tense: int) -> Norm
     return Norm("DATE", str(value), None) if value else None
 
 
+def _part_of_year(g: dict, grammar: TimeGrammar, anchor: date | None, tense: int) -> Norm | None:
+    """A quarter or a half of a year ("the third quarter", "im ersten Halbjahr 2026", "Q3 2025"):
+    of the year written, else of the publication's year (the year after, for a part already over
+    that is spoken of in the future; the year before, for one still ahead spoken of in the past)."""
+    part = grammar.lookup("year_parts", g.get("part")) or (g.get("part") or "").upper()[:1]
+    n = parse_int(g.get("nth")) if (g.get("nth") or "")[:1].isdigit() else grammar.lookup("ordinals", g.get("nth"))
+    count = {"Q": 4, "H": 2}.get(str(part))
+    if count is None or not isinstance(n, int) or not 1 <= n <= count:
+        return None
+    year = parse_int(g.get("year"))
+    if year is None and anchor is None:
+        return Norm("DATE", None, "quarter" if part == "Q" else "half")
+    if year is None:
+        year = anchor.year
+        first_month, last_month = (n - 1) * 12 // count + 1, n * 12 // count
+        if tense > 0 and last_month < anchor.month:
+            year += 1
+        elif tense < 0 and first_month > anchor.month:
+            year -= 1
+    return Norm("DATE", f"{year:04d}-{part}{n}", "quarter" if part == "Q" else "half")
+
+
 _BY_KIND = {
-    "date": _calendar, "relative_day": _relative_day, "offset": _offset, "shift": _shift,
+    "part_of_year": _part_of_year, "date": _calendar, "relative_day": _relative_day, "offset": _offset, "shift": _shift,
     "duration": _duration, "set": _set, "decade": _decade, "century": _century,
     "year": _year, "ref": _ref,
 }

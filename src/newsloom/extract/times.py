@@ -230,7 +230,7 @@ def extract_times(parsed: Parsed, tz_hint: str | None = None) -> list[TimeExpr]:
                     continue
                 if _year_counts_something(parsed.doc, m.start, m.end):
                     continue
-        needs_tense = m.kind == "date" and not m.groups.get("year") and not m.groups.get("dir")
+        needs_tense = m.kind in ("date", "part_of_year") and not m.groups.get("year") and not m.groups.get("dir")
         tense = sentences.tense(m.start, m.end) if needs_tense and anchor is not None else 0
         if needs_tense and _after_deadline_word(text, m.start, deadline):
             tense = 1
