@@ -138,3 +138,18 @@ def test_a_title_with_its_complement_and_a_common_word_opening_a_sentence_are_no
     names = [e.name for e in rec.entities]
     assert "Anna Rybicka" in names
     assert not {"Siłownia", "Podkreśliła", "Wójt gminy"} & set(names)
+
+
+@pytest.mark.parametrize("lang, text, written, nominative", [
+    ("ru", "Пожар\n\nВ Нижнем Новгороде вчера произошел пожар.", "Нижнем Новгороде", "Нижний Новгород"),
+    ("ru", "Переговоры\n\nГлава МИД встретился с Киевом и Украиной.", "Киевом", "Киев"),
+    ("ru", "Переговоры\n\nГлава МИД встретился с Киевом и Украиной.", "Украиной", "Украина"),
+    ("ru", "Торги\n\nНа Московской бирже вчера выросли акции.", "Московской бирже", "Московская биржа"),
+    ("pl", "Sejm\n\nPosłowie Prawa i Sprawiedliwości skrytykowali rząd.", "Prawa i Sprawiedliwości",
+     "Prawo i Sprawiedliwość"),
+    ("pl", "Wizyta\n\nPrezydent przyjechał do Nowego Sącza.", "Nowego Sącza", "Nowy Sącz"),
+])
+def test_a_name_met_in_another_case_has_its_dictionary_form_among_its_aliases(analyzer, lang, text, written, nominative):
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    entity = next(e for e in rec.entities if written in [e.name, *e.aliases])
+    assert nominative in [entity.name, *entity.aliases]

@@ -148,3 +148,17 @@ def test_a_number_inside_a_name_is_no_amount(analyzer):
     rec = analyze("Il Movimento 5 Stelle ha perso il 2% dei voti, secondo Canale 5.", analyzer=analyzer,
                   published="2025-11-25")
     assert [(a.text, a.unit) for a in rec.amounts] == [("2%", "percent")]
+
+
+def test_places_where_a_company_sells_give_no_country_to_its_people(analyzer):
+    text = ("Aceros del Cantábrico dispara su beneficio\n\n"
+            "MADRID, 25 nov (EFE).- La siderúrgica Aceros del Cantábrico ganó 412 millones de euros gracias a sus "
+            "filiales en Estados Unidos y México. La directora financiera, Carmen Olabarría, precisó que el "
+            "dividendo subirá. Las ventas en Estados Unidos crecieron y en Nueva York la acción subió.\n\n"
+            "El analista Javier Medina explicó que la exposición a los aranceles que Washington aplica al acero "
+            "es limitada.")
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    people = {e.name: e.country for e in rec.entities if e.type == "PERSON"}
+    assert people["Carmen Olabarría"] == "ES"  # the dateline's, not "en Estados Unidos y México"
+    washington = next(e for e in rec.entities if e.name == "Washington")
+    assert washington.type == "PLACE" and washington.country == "US"  # the capital for its government

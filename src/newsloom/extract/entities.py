@@ -11,6 +11,7 @@ Corrections (all driven by per-language data):
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass, replace
 
@@ -133,6 +134,34 @@ class EntityRules:
         return bool(_WORD.fullmatch(word)) and word[:1].isupper() and not word.isupper() \
             and word not in self.inside and fold(word) not in self.inside and fold(word) not in self.titles \
             and not self.known(word)
+
+    @functools.cached_property
+    def _lemmas(self) -> tuple[dict[str, str], list[str]]:
+        """Folded case form -> the form listed first of the same name, where the language declines
+        names: rows of the country and institution lists that share their words' stems ("Украине",
+        "Госдуме", "Prawa i Sprawiedliwości" -> "Украина", "Госдума", "Prawo i Sprawiedliwość")."""
+        if not self.morphology.get("name_endings"):
+            return {}, []
+        rows = [(r[0], r[1]) for r in self.data.table("countries") if len(r) > 1] + \
+            [(r[0], "|".join(r[1:3])) for r in self.data.table("institutions") if r]
+        firsts: dict[str, list[str]] = {}
+        out = {}
+        for form, key in rows:
+            same = next((f for f in firsts.get(key, []) if _same_stems(f, form)), None)
+            if same is None:
+                firsts.setdefault(key, []).append(form)
+            elif fold(form) not in out:
+                out[fold(form)] = same
+        return out, [f for fs in firsts.values() for f in fs if " " in f]
+
+    def lemma(self, name: str) -> str | None:
+        """The listed dictionary form of a country or institution written in another case (or of a
+        name of several words listed in its first form only: "Московской бирже")."""
+        table, multiword = self._lemmas
+        found = table.get(fold(name))
+        if found is None and " " in name:
+            found = next((f for f in multiword if f != name and _same_stems(f, name)), None)
+        return found
 
     def names_nothing(self, s: str) -> bool:
         """An honorific alone ("Dr" of "Vorstandschefin Dr. Anna Schmidt") or a day ("Giovedì i
@@ -639,6 +668,19 @@ _HYPHENATED = re.compile(r"-[^\W\d_a-zß-ÿ][\w’']*")
 _HYPHENATED_BEFORE = re.compile(r"(?<![\w-])[^\W\d_][\w’']*-$")  # "Sleeswijk-" right before "Holstein"
 
 
+def _same_stems(a: str, b: str) -> bool:
+    """Two forms of one name in different cases: as many words, each pair sharing all but its last
+    three letters ("Госдума"/"Госдуме", "Prawo i Sprawiedliwość"/"Prawa i Sprawiedliwości")."""
+    wa, wb = fold(a).split(), fold(b).split()
+    if len(wa) != len(wb):
+        return False
+    for x, y in zip(wa, wb):
+        common = len(os.path.commonprefix([x, y]))
+        if x != y and (common < 3 or common < min(len(x), len(y)) - 3):
+            return False
+    return True
+
+
 def base_forms(name: str, morphology: dict) -> list[str]:
     """Dictionary forms of an inflected name ("Москве" -> "Москва", "Эбенезера" -> "Эбенезер"),
     from the language's case endings and the endings its nominatives take."""
@@ -646,6 +688,13 @@ def base_forms(name: str, morphology: dict) -> list[str]:
     for end in sorted(morphology.get("name_endings", []), key=len, reverse=True):
         if name.endswith(end) and len(name) > len(end) + 2:
             out += [name[: -len(end)] + n for n in morphology.get("nominative_endings", [])]
+    words = name.split()
+    if len(words) == 2 and morphology.get("adjective_endings"):
+        # an adjective and a noun, both in the case ("Нижнем Новгороде" -> "Нижний Новгород")
+        heads = [words[1], *base_forms(words[1], {**morphology, "adjective_endings": []})]
+        for end, nom in morphology["adjective_endings"]:
+            if words[0].endswith(end) and len(words[0]) > len(end) + 2:
+                out += [f"{words[0][:len(words[0]) - len(end)]}{nom} {h}" for h in heads]
     return out
 
 

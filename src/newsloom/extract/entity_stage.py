@@ -91,6 +91,8 @@ class EntityStage:
                     forms.add(nom.split()[-1])
         else:
             name = Counter(g.forms).most_common(1)[0][0]
+            # a country or an institution met in another case has its listed form among its aliases
+            forms |= {lemma for f in g.forms if (lemma := self.rules.lemma(f))}
         aliases = sorted({f for f in forms if f != name})
         latin = anyascii(name)
         if latin != name and not any(c.isascii() for c in name if c.isalpha()):
@@ -414,11 +416,16 @@ def _context_countries(entities: list[Entity], cues, parsed: Parsed, nouns: froz
     known = {e.id: e.country for e in persons if e.country}  # from roles, before any guess
     # in a paragraph, an institution of a known country counts too, and so does a town named as an
     # actor ("Moskau werde reagieren"), not one where someone is ("que se encontra em Bruxelas")
-    preps = {fold(p) for p in (parsed.data.get("places") or {}).get("prepositions", [])}
+    preps = {fold(p) for p in [*(parsed.data.get("places") or {}).get("prepositions", []),
+                               *(parsed.data.get("entity_cues") or {}).get("locatives", [])]}
 
-    def located(s: int) -> bool:
-        before = parsed.text[max(0, s - 20):s].split()
-        return bool(before) and fold(before[-1]) in preps
+    joins = {fold(c) for c in (parsed.data.get("titles") or {}).get("conjunctions", [])}
+
+    def located(s: int) -> bool:  # after a place preposition, over other names and conjunctions ("en X y Y")
+        for word in reversed(re.findall(r"[\w'’]+", parsed.text[max(0, s - 60):s])):
+            if not (word[:1].isupper() or fold(word) in joins):
+                return fold(word) in preps
+        return False
 
     local = [(s, t, e.country, "place") for e in entities if e.country and e.type in ("PLACE", "FACILITY", "ORG")
              and not (e.geo is not None and e.geo.kind == "country") for s, t in e.mentions
@@ -433,7 +440,7 @@ def _context_countries(entities: list[Entity], cues, parsed: Parsed, nouns: froz
                 claimed = {known[o.id] for o in persons if o is not e and o.id in known
                            and any(a <= s < b for s, _ in o.mentions)}
                 found = Counter(code for s, t, code, kind in (cues + local if scope is paras else cues)
-                                if a <= s < b and code not in claimed
+                                if a <= s < b and code not in claimed and not (kind == "name" and located(s))
                                 and (scope is paras or kind == "demonym" and _names_a_body(parsed, s, t, nouns))
                                 and not any(x <= s < y for x, y in role_spans))
                 if scope is sents and len(found) == 1 or scope is paras and found:
@@ -535,10 +542,9 @@ def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLe
         for name in [e.name, *e.aliases, *bases]:
             place = place or gazetteer.resolve(name, countries=weights)
         if place is not None:
-            # the dictionary form of an inflected name joins its aliases ("Астане" -> "Астана"); a name
-            # the gazetteer already knows for the place is no inflected form ("Warszawa")
-            known = any(p.geonameid == place.geonameid for p in gazetteer.candidates(e.name))
-            forms = [b for b in dict.fromkeys(bases) if not known and b != e.name
+            # the dictionary form of an inflected name joins its aliases ("Астане" -> "Астана", "Киевом"
+            # -> "Киев"), even where GeoNames lists the inflected form too
+            forms = [b for b in dict.fromkeys(bases) if b != e.name
                      and any(p.geonameid == place.geonameid for p in gazetteer.candidates(b))]
             for base in forms:  # the longest form only: "Warszawa", not also the stem "Warszaw"
                 if not any(o != base and o.startswith(base) for o in forms):
