@@ -129,8 +129,8 @@ def test_random_text_never_raises(text, lang):
 
 
 def test_a_figure_with_a_multiplier_and_no_unit_takes_the_currency_before_it_in_its_paragraph():
-    text = ("La empresa ganó 1.250 millones de euros y su deuda se situó en 903 millones. El beneficio "
-            "bajó a 210 millones.\n\nEn otra región viven 3 millones de personas y 5 millones más.")
+    text = ("La empresa ganó 1.250 millones de euros, un 6,2% más, y su deuda se situó en 903 millones. El "
+            "beneficio bajó a 210 millones.\n\nEn otra región viven 3 millones de personas y 5 millones más.")
     found = {a.text: (a.value, a.unit) for a in extract_amounts(parsed(text, "es"))}
     assert found["903 millones"] == (903e6, "EUR")  # the sentence's full stop is not the amount's
     assert found["210 millones"] == (210e6, "EUR")

@@ -164,6 +164,19 @@ def test_quarters_and_halves_of_a_year(lang, text, expr, value):
     assert by_text(extract_times(p))[expr].value == value
 
 
+@pytest.mark.parametrize("lang, text, expr, value", [
+    ("en", "The storm hit in September last year.", "in September last year", "2024-09"),
+    ("de", "Die Wahl ist im März nächsten Jahres.", "März nächsten Jahres", "2026-03"),
+    ("es", "Ocurrió en marzo del año pasado.", "marzo del año pasado", "2024-03"),
+    ("pl", "Umowa wejdzie w życie w marcu przyszłego roku.", "marcu przyszłego roku", "2026-03"),
+    ("ru", "Это случилось в марте прошлого года.", "марте прошлого года", "2024-03"),
+    ("fr", "La loi entrera en vigueur en mars de l'année prochaine.", "mars de l'année prochaine", "2026-03"),
+])
+def test_a_month_of_last_or_next_year(lang, text, expr, value):
+    p = parsed(text, lang, published=datetime(2025, 11, 25))
+    assert by_text(extract_times(p))[expr].value == value
+
+
 def test_a_games_quarters_and_halves_are_no_dates():
     found = by_text(extract_times(parsed("The Jets led in the third quarter and scored twice in the second half.", "en")))
     assert not [t for t in found if "quarter" in t or "half" in t]

@@ -245,7 +245,14 @@ def extract_amounts(parsed: Parsed, exclude: list[tuple[int, int]] | None = None
 
 
 def _currency_before(text: str, start: int, found: list[Amount], g: NumberGrammar) -> str | None:
-    """The currency of the last amount before `start` in its paragraph, if that one had one."""
+    """The currency of the last amount of money before `start` in its paragraph, unless people or
+    things were counted since ("3 millones de habitantes y 5 millones")."""
     para = text.rfind("\n\n", 0, start)
-    prev = next((a for a in reversed(found) if a.start > para and a.unit), None)
-    return prev.unit if prev is not None and prev.unit in g.currencies.values() else None
+    for a in reversed(found):
+        if a.start <= para:
+            return None
+        if a.unit in g.currencies.values():
+            return a.unit
+        if a.unit and a.unit != "percent":
+            return None
+    return None

@@ -460,7 +460,8 @@ def _context_countries(entities: list[Entity], cues, parsed: Parsed, nouns: froz
     if home:
         about[home] += DATELINE_WEIGHT
     top = about.most_common(2)
-    if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+    lead = 1.5 if top and top[0][0] == home else 2  # the dateline's country needs a smaller lead
+    if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= lead * top[1][1]):
         for e in persons:
             e.country = e.country or top[0][0]
         for e in entities:  # a place too small for the gazetteer ("Choczewo")

@@ -198,6 +198,8 @@ def _calendar(g: dict, grammar: TimeGrammar, anchor: date | None, tense: int) ->
     year = parse_int(g.get("year"))
     if year is None and g.get("year2"):
         year = _two_digit_year(int(g["year2"]), anchor)
+    if year is None and g.get("ydir") and anchor is not None:  # "in September last year", "w marcu przyszłego roku"
+        year = anchor.year + int(grammar.lookup("directions", g.get("ydir")) or 0)
     month_text = g.get("month")
     month = parse_int(month_text) if month_text and month_text[0].isdigit() else grammar.lookup("months", month_text)
     day = parse_int(g.get("day"), grammar)
