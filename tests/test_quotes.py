@@ -159,3 +159,19 @@ def test_a_quotation_after_an_attributed_one_goes_on_in_the_same_voice(analyzer)
     assert s["We will stay on the picket line until we get a fair contract."] == "Jon Holden"
     assert s["We remain committed to an agreement."] is None  # the sentence before holds no quotation
     assert s["Nothing is decided."] is None  # a sentence without one stands between
+
+
+@pytest.mark.slow
+def test_a_quotation_running_on_into_the_next_paragraph(analyzer):
+    text = ("Peace plan closer\n\n"
+            "WASHINGTON (AP) — Secretary of State Marco Rubio said Tuesday that negotiators had made "
+            "\"tremendous progress\" on a plan.\n\n"
+            "\"We are much closer today than we were a week ago,\" Rubio said. \"There is still work to do, and "
+            "nobody should think this is finished.\n\n"
+            "\"But for the first time in a long time, both sides are talking about the same document.\"\n\n"
+            "\"I am not going to pretend the choices are easy,\" the secretary told broadcasters.")
+    s = speakers(analyze(text, published="2025-11-25", analyzer=analyzer))
+    assert s["tremendous progress"] == "Marco Rubio"  # not the dateline's place
+    assert s["There is still work to do, and nobody should think this is finished."] == "Marco Rubio"
+    assert s["But for the first time in a long time, both sides are talking about the same document."] == "Marco Rubio"
+    assert s["I am not going to pretend the choices are easy"] == "Marco Rubio"  # the secretary named before

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from newsloom.extract.context import Parsed
+from newsloom.extract.datelines import dateline_spans
 from newsloom.langdata import common, fold
 from newsloom.schema import Entity, Quote
 
@@ -27,11 +28,39 @@ class _Span:
 
 
 @functools.lru_cache(maxsize=None)
-def _mark_pattern(lang: str) -> re.Pattern:
+def _mark_pairs(lang: str) -> tuple[tuple[str, str], ...]:
     from newsloom import langdata
 
-    pairs = list((langdata.load(lang).get("quotes") or {}).get("marks", [])) + list(
-        (common().get("quotes") or {}).get("marks", []))
+    return tuple((str(o), str(c)) for o, c in [*(langdata.load(lang).get("quotes") or {}).get("marks", []),
+                                              *(common().get("quotes") or {}).get("marks", [])])
+
+
+def _running_on(text: str, found: list[_Span], pairs: tuple[tuple[str, str], ...]) -> list[_Span]:
+    """A quotation that runs on into the next paragraph leaves its mark open at the end of the first
+    and opens the next with the mark again ('"There is still work to do.\\n\\n"But for the first time
+    ..."'): the first paragraph's part is a quotation to its end."""
+    out = []
+    for o, c in pairs:
+        if len(o) != 1:
+            continue
+        for m in re.finditer(rf"(?:^|(?<=\s)){re.escape(o)}(?=[^\W\d_])", text):
+            a = m.end()
+            if any(q.start - 1 <= m.start() < q.end + 1 for q in found):
+                continue
+            para_end = text.find("\n\n", a)
+            if para_end < 0 or c in text[a:para_end] or not text[para_end:].lstrip().startswith(o):
+                continue
+            e = para_end
+            while e > a and (text[e - 1].isspace() or text[e - 1] in ",;"):
+                e -= 1
+            if any(ch.isalpha() for ch in text[a:e]):
+                out.append(_Span(a, e))
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _mark_pattern(lang: str) -> re.Pattern:
+    pairs = _mark_pairs(lang)
     alts = []
     for o, c in pairs:
         body = rf"(?:(?!{re.escape(c)}|\n\s*\n).){{1,{MAX_QUOTE_CHARS}}}?"
@@ -60,6 +89,7 @@ def find_quoted(text: str, lang: str) -> list[_Span]:
         if any(c.isalpha() for c in text[s:e]):
             out.append(_Span(s, e))
         pos = m.end()
+    out = sorted(out + _running_on(text, out, _mark_pairs(lang)), key=lambda q: q.start)
     if _dash_dialogue(lang):
         dashed = [d for d in _dash_quoted(text) if not any(d.start < q.end and q.start < d.end for q in out)]
         out = sorted(out + dashed, key=lambda q: q.start)
@@ -118,7 +148,9 @@ class Speakers:
         self.demonyms = set(parsed.data.mapping("demonyms"))
         endings = tuple(fold(e) for e in spec.get("verb_endings", []))
         self.stems = {v[: -len(e)] for v in self.verbs for e in endings if v.endswith(e) and len(v) - len(e) >= 3}
-        self.mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions), key=lambda x: x[0])
+        self.datelines = dateline_spans(self.text)  # a dateline's place and agency say nothing ("WASHINGTON (AP) —")
+        self.mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions
+                                if not any(a <= s < b for a, b in self.datelines)), key=lambda x: x[0])
         self.role_spans = [(r.start, r.end) for ent in entities for r in ent.roles]
         self.last_speaker: tuple[int, Entity] | None = None
         self.gender = self._genders(entities)
@@ -279,13 +311,24 @@ class Speakers:
                     return after[0][2], self.text[after[0][0]:after[0][1]], verb.lemma_
             if subj:
                 s = subj[0]
+                dateline = next((b for a, b in self.datelines if a <= s.idx < b), None)
+                if dateline is not None:  # the parse took the dateline for the subject: the name after it is
+                    after = [(x, y, ent) for x, y, ent in self.mentions if dateline <= x < verb.idx]
+                    if after:
+                        x, y, ent = min(after, key=lambda m: (m[2].type != "PERSON", m[0]))
+                        return ent, self.text[x:y], verb.lemma_
                 if fold(s.text) in self.pronouns:
                     g = s.morph.get("Gender")
                     return self.antecedent(s.idx, g[0] if g else None), s.text, verb.lemma_
                 found = self.entity_in(s.left_edge.idx, s.right_edge.idx + len(s.right_edge))
                 if found:
                     return found[0], found[1], verb.lemma_
-                return None, self.text[s.left_edge.idx:s.right_edge.idx + len(s.right_edge)], verb.lemma_
+                words = self.text[s.left_edge.idx:s.right_edge.idx + len(s.right_edge)]
+                if fold(s.text) in self.titles:  # "the chancellor told broadcasters": the person who holds it
+                    who = self.titled(fold(s.text), s.idx) or self.antecedent(s.idx)
+                    if who is not None:
+                        return who, words, verb.lemma_
+                return None, words, verb.lemma_
             if v.dep_ in ("xcomp", "ccomp", "conj", "advcl", "acl") and v.head is not v:
                 v = v.head
             else:
@@ -385,8 +428,8 @@ class Speakers:
         """A quotation that is a whole sentence of its own, right after a sentence whose quotation
         was attributed, goes on in the same voice ('"...," Holden told reporters. "We will stay ..."')."""
         a, b = self.sentence_of(start)
-        if self.last_speaker is None or self.text[a:start].strip(" «“„\"'‚‹—–-") \
-                or self.text[end:b].strip(" »”“\"'’‘.,!?…"):
+        if self.last_speaker is None or self.text[a:start].strip().strip(" «“„\"'‚‹—–-") \
+                or self.text[end:b].strip().strip(" »”“\"'’‘.,!?…"):
             return None
         at, ent = self.last_speaker
         before = [(x, y) for x, y in self.parsed.sents if y <= a]
@@ -559,7 +602,8 @@ def extract_quotes(parsed: Parsed, entities: list[Entity]) -> list[Quote]:
         ent, words, verb = sp.attribute(q.start, q.end)
         sent = sp.sentence_of(q.start)
         quotes.append(Quote(text=text[q.start:q.end], start=q.start, end=q.end, speaker=ent.id if ent else None,
-                            speaker_text=words, verb=verb, kind=_kind(text, q.start, q.end, sent)))
+                            speaker_text=words.strip() if words else words, verb=verb,
+                            kind=_kind(text, q.start, q.end, sent)))
     taken = [(q.start, q.end) for q in quotes]
     if parsed.data.get("speech"):
         quotes.extend(_indirect(parsed, sp, taken))
