@@ -79,6 +79,9 @@ def test_language_without_a_parser_still_gets_quotes():
     # without a parser, the speaker is the subject before the verb, not a name between it and the quote
     ("Por su parte, el líder del Partido Popular, Alberto Núñez Feijóo, acusó al Ejecutivo de Pedro Sánchez "
      "de gobernar \"a golpe de decreto\".", {"a golpe de decreto": "Alberto Núñez Feijóo"}),
+    # a name after a preposition is the object, not the one who speaks
+    ("Maltempo in Sicilia\n\nGiorgia Meloni ha telefonato a Renato Schifani per esprimere «la vicinanza di tutto "
+     "il governo alle comunità colpite».", {"la vicinanza di tutto il governo alle comunità colpite": "Giorgia Meloni"}),
 ])
 def test_the_subject_of_the_sentence_is_the_speaker(analyzer, text, expected):
     assert speakers(analyze(text, published="2025-11-25", analyzer=analyzer)) == expected

@@ -439,10 +439,14 @@ def _context_countries(entities: list[Entity], cues, parsed: Parsed, nouns: froz
                     continue
                 claimed = {known[o.id] for o in persons if o is not e and o.id in known
                            and any(a <= s < b for s, _ in o.mentions)}
-                found = Counter(code for s, t, code, kind in (cues + local if scope is paras else cues)
-                                if a <= s < b and code not in claimed and not (kind == "name" and located(s))
-                                and (scope is paras or kind == "demonym" and _names_a_body(parsed, s, t, nouns))
-                                and not any(x <= s < y for x, y in role_spans))
+                found: Counter = Counter()
+                for s, t, code, kind in (cues + local if scope is paras else cues):
+                    if a <= s < b and code not in claimed \
+                            and (scope is paras or kind == "demonym" and _names_a_body(parsed, s, t, nouns)) \
+                            and not any(x <= s < y for x, y in role_spans):
+                        # a country where something is counts half ("la guerre en Ukraine", "filiales en
+                        # Estados Unidos")
+                        found[code] += 0.5 if kind == "name" and located(s) else 1
                 if scope is sents and len(found) == 1 or scope is paras and found:
                     top = found.most_common(2)
                     if len(top) == 1 or top[0][1] > top[1][1]:

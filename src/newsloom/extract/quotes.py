@@ -146,6 +146,7 @@ class Speakers:
                              if " " not in w}
         self.titles = {fold(t) for t in (parsed.data.get("titles") or {}).get("titles", [])}
         self.demonyms = set(parsed.data.mapping("demonyms"))
+        self.prepositions = {fold(w) for w in spec.get("object_prepositions", [])}
         endings = tuple(fold(e) for e in spec.get("verb_endings", []))
         self.stems = {v[: -len(e)] for v in self.verbs for e in endings if v.endswith(e) and len(v) - len(e) >= 3}
         self.datelines = dateline_spans(self.text)  # a dateline's place and agency say nothing ("WASHINGTON (AP) —")
@@ -232,6 +233,11 @@ class Speakers:
             persons = [(s, ent) for s, e, ent in self.mentions if e <= before and fits(ent)]
             cands = persons[-1:]
         return max(cands, key=lambda c: c[0])[1] if cands else None
+
+    def _governed(self, at: int) -> bool:
+        """Does a preposition stand right before the name at `at`?"""
+        word = re.search(r"([^\W\d_]+)['’]?\s*$", self.text[max(0, at - 20):at])
+        return word is not None and fold(word.group(1)) in self.prepositions
 
     def titled(self, title: str, before: int) -> Entity | None:
         """The person last named before `before` who holds this title ("declarou o treinador": the
@@ -377,7 +383,8 @@ class Speakers:
         # before the quote, the speaker is the name nearest before the speech verb (its subject), not a
         # name between the verb and the quote ("Feijóo acusó al Ejecutivo de Pedro Sánchez de «...»")
         verb_at = next((s for s, w in words if a0 <= s < start and self.is_verb_form(w)), start)
-        cands = [(rank.get(x[2].type, 3), int(not verb_next), int(x[0] > verb_at),
+        # a name after a preposition is no subject ("Meloni ha telefonato a Schifani per esprimere «...»")
+        cands = [(rank.get(x[2].type, 3), int(not verb_next), int(x[0] > verb_at or self._governed(x[0])),
                   abs(verb_at - x[0]) if x[0] < verb_at else start - x[0], x) for x in before] + \
             [(rank.get(x[2].type, 3), int(verb_next), 0, x[0] - end, x) for x in after]
         pick = min(cands, key=lambda c: c[:4])[4] if cands else None
