@@ -178,3 +178,11 @@ def test_a_quotation_running_on_into_the_next_paragraph(analyzer):
     assert s["There is still work to do, and nobody should think this is finished."] == "Marco Rubio"
     assert s["But for the first time in a long time, both sides are talking about the same document."] == "Marco Rubio"
     assert s["I am not going to pretend the choices are easy"] == "Marco Rubio"  # the secretary named before
+
+
+@pytest.mark.slow
+def test_a_speech_verb_without_a_subject_before_the_quote(analyzer):
+    text = ("Frederiksen po meczu\n\nTrener Kasper Frederiksen był rozczarowany wynikiem. Przyznał, że jego zespół "
+            "„stracił koncentrację w końcówce”. Sędzia nie uznał gola.")
+    assert speakers(analyze(text, published="2025-11-25", analyzer=analyzer)) == {
+        "stracił koncentrację w końcówce": "Kasper Frederiksen"}

@@ -368,18 +368,21 @@ class Speakers:
             at = end + nxt.end()
             words_after = list(re.finditer(r"[^\W\d_][\w’'-]*", self.text[at:min(b0, at + 60)]))[:3]
             title = next((w for w in words_after if fold(w.group(0)) in self.titles), None)
-            if title is not None and not any(at <= s < min(b0, at + title.end() + 30) and ent.type == "PERSON"
+            if title is not None and not any(at <= s < min(b0, at + title.end() + 120) and ent.type == "PERSON"
                                              for s, e, ent in self.mentions):
                 who = self.titled(fold(title.group(0)), at) or self.antecedent(at)
                 if who is not None:
                     return who, self.text[at + title.start():at + title.end()], nxt.group(1).lower()
         rank = {"PERSON": 0, "ORG": 1, "GROUP": 2}
-        if verb_next and not any(x[2].type in rank for x in before + after):
-            # the verb alone ("«...», añadió.", "„...“ – dodał.", "«...», aseguró la francesa."): in a
-            # language that drops the subject, the speaker is the person spoken of last
-            who = self.antecedent(end + nxt.start(1))
+        if not any(x[2].type in rank for x in before + after) and (
+                verb_next or any(self.is_verb_form(w) and not start <= s < end for s, w in words)):
+            # the verb alone ("«...», añadió.", "„...“ – dodał.", "Przyznał, że ... „...”"): in a language
+            # that drops the subject, the speaker is the person spoken of last
+            at = end + nxt.start(1) if verb_next else next(s for s, w in words if self.is_verb_form(w)
+                                                            and not start <= s < end)
+            who = self.antecedent(at)
             if who is not None:
-                return who, None, nxt.group(1).lower()
+                return who, None, re.match(r"[\w’'-]+", self.text[at:]).group(0).lower()
         # before the quote, the speaker is the name nearest before the speech verb (its subject), not a
         # name between the verb and the quote ("Feijóo acusó al Ejecutivo de Pedro Sánchez de «...»")
         verb_at = next((s for s, w in words if a0 <= s < start and self.is_verb_form(w)), start)
