@@ -296,4 +296,4 @@ def test_near_dates_ordinal_days_and_years_named_with_their_noun(lang, text, exp
 
 def test_a_time_without_a_zone_takes_its_instant_from_the_articles_place():
     t = by_text(extract_times(parsed("Rendez-vous vendredi à 10 h 15.", "fr"), tz_hint="Europe/Paris"))["10 h 15"]
-    assert (t.value, t.utc) == ("2025-08-15T10:15", "2025-08-15T08:15:00Z")
+    assert (t.value, t.utc) == ("2025-08-15T10:15:00+02:00", "2025-08-15T08:15:00Z")

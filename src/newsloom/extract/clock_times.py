@@ -81,10 +81,11 @@ def clock_norm(c: Clock, day: date | None, tz_hint: str | None) -> tuple[Norm, s
         local_tz = tzinfo_for("LOCAL", tz_hint) if c.zone is None else None
         if local_tz is None:
             return Norm("TIME", value, granularity), None
-        # no zone written: the value stays as written, and the instant is read in the zone of the
-        # place the article is about ("a las 10.00 horas" in a story from Madrid)
+        # no zone written: the time is read in the zone of the place the article is about ("a las 10.00
+        # horas" in a story from Madrid is 10:00+01:00), the value with its offset as the instant
         local = datetime(day.year, day.month, day.day, c.hour, c.minute, c.second or 0, tzinfo=local_tz)
-        return Norm("TIME", value, granularity), local.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return (Norm("TIME", local.isoformat(timespec="seconds"), granularity),
+                local.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
     local = datetime(day.year, day.month, day.day, c.hour, c.minute, c.second or 0, tzinfo=tz)
     utc = local.astimezone(timezone.utc)
     return (Norm("TIME", local.isoformat(timespec="seconds"), granularity),
