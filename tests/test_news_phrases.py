@@ -68,6 +68,11 @@ def typed(rec) -> set[tuple[str, str]]:
     # a chamber, not a mayor's title and a person called "dos Deputados"
     ("Já o presidente da Câmara dos Deputados, Hugo Motta, disse que o Congresso cumpriu seu papel.", "Hugo Motta",
      ("presidente", "Câmara dos Deputados")),
+    # a party by its initials between the title and the name
+    ("Il governo è sotto accusa. La segretaria del Pd Elly Schlein ha criticato la manovra.", "Elly Schlein",
+     ("segretaria", "Pd")),
+    ("Le gouvernement est critiqué. Le sénateur LR Bruno Retailleau a dénoncé le texte.", "Bruno Retailleau",
+     ("sénateur", "LR")),
 ])
 def test_roles_in_news_phrases(analyzer, text, person, role):
     rec = analyze(text, analyzer=analyzer, published="2025-11-25")

@@ -186,3 +186,11 @@ def test_a_speech_verb_without_a_subject_before_the_quote(analyzer):
             "„stracił koncentrację w końcówce”. Sędzia nie uznał gola.")
     assert speakers(analyze(text, published="2025-11-25", analyzer=analyzer)) == {
         "stracił koncentrację w końcówce": "Kasper Frederiksen"}
+
+
+@pytest.mark.slow
+def test_a_pronoun_after_a_source_word_stands_for_the_person_named_before(analyzer):
+    text = ("OM : colère\n\nLe président de l'OM, Pablo Longoria, a critiqué l'arbitrage. Selon lui, les Marseillais "
+            "ont été « lésés par des décisions incompréhensibles ».")
+    assert speakers(analyze(text, published="2025-11-25", analyzer=analyzer)) == {
+        "lésés par des décisions incompréhensibles": "Pablo Longoria"}

@@ -147,6 +147,7 @@ class Speakers:
         self.titles = {fold(t) for t in (parsed.data.get("titles") or {}).get("titles", [])}
         self.demonyms = set(parsed.data.mapping("demonyms"))
         self.prepositions = {fold(w) for w in spec.get("object_prepositions", [])}
+        self.source_pronouns = {fold(w) for w in spec.get("source_pronouns", [])}
         endings = tuple(fold(e) for e in spec.get("verb_endings", []))
         self.stems = {v[: -len(e)] for v in self.verbs for e in endings if v.endswith(e) and len(v) - len(e) >= 3}
         self.datelines = dateline_spans(self.text)  # a dateline's place and agency say nothing ("WASHINGTON (AP) —")
@@ -255,6 +256,11 @@ class Speakers:
         for src in self.sources:
             for m in re.finditer(rf"(?<!\w){re.escape(src)}\s+", seg):
                 at = a + m.end()
+                pron = re.match(r"[^\W\d_]+", self.text[at:at + 20])
+                if pron and fold(pron.group(0)) in self.source_pronouns and not start <= at < end:
+                    who = self.antecedent(at)  # "Selon lui, ...", "according to her"
+                    if who is not None:
+                        return who, pron.group(0), src
                 found = self.entity_in(at, min(b, at + 60))
                 if found and not (start <= at < end) and not self._clause_break(at, self.text.find(found[1], at)):
                     return found[0], found[1], src

@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from newsloom.langdata import LangData, fold, function_words
 
 _CAP_WORD = r"[^\W\d_][\w’'.-]*"
+# A body by its initials ("LR", "Pd", "FdI", "M5S", "КПРФ"), never a plain capitalized word.
+_INITIALS = (r"(?-i:[A-ZÀ-ÞА-Я][a-zà-ÿа-я]?(?![\w-])"
+             r"|[A-ZÀ-ÞА-Я][A-Za-zÀ-ÿА-я0-9]{0,3}[A-ZÀ-ÞА-Я0-9][a-zà-ÿа-я]?(?![\w-]))")
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=\s)|[;\n]")
 _PUNCT_STOP = r"[,;:()\[\]«»“”\"]"
 _OPEN_QUOTES = "«„“\""
@@ -79,7 +82,7 @@ class RoleFinder:
         dem = "|".join(re.escape(d) for d in dems) or r"(?!x)x"
         self.of_pattern = re.compile(rf"^(?:{of})(?=\s|[A-ZÀ-Þ])\s*", re.I)
         role = (rf"(?P<mod>(?:{mod})\s*)?(?P<title>{title})(?![\w-])"
-                rf"(?:\s+(?P<dem>{dem})(?!\w))?")
+                rf"(?:\s+(?P<dem>{dem})(?!\w))?(?:\s+(?P<initials>{_INITIALS})(?![\w-]))?")
         bare = str(spec.get("bare_complement", "")).lower() in ("yes", "true")
         tail = rf"(?P<tail>(?:\s*(?:{of}{'|' if bare else ''})\s*[^,;:()]+)?)"
         # a portfolio may stand between the title and the name ("minister van Landbouw Femke Wiersma")
@@ -88,8 +91,11 @@ class RoleFinder:
         # honorifics between a title and the name ("prezes NBP prof. Adam Glapiński", "Vorstandschefin Dr. Anna Schmidt")
         hons = "|".join(rf"{re.escape(h.rstrip('.'))}\.?" for h in spec.get("honorifics", [])) or r"(?!x)x"
         self.honorifics_end = re.compile(rf"(?<![\w.])(?:(?:{hons})\s+)+$", re.I)
+        # a party or a body by its initials may stand between them too ("le sénateur LR Bruno Retailleau",
+        # "la segretaria del Pd Elly Schlein")
+        initials = _INITIALS
         self.name_after = re.compile(rf"(?<![\w-])(?:{title})(?:\s+(?:{dem}))?(?:\s+(?:(?:{of})\s*)?(?:{ports})(?![\w-]))?"
-                                     rf"(?:\s+(?:{hons}))*\s+"
+                                     rf"(?:\s+(?:(?:{of})\s*)?{initials}(?![\w-]))?(?:\s+(?:{hons}))*\s+"
                                      rf"(?P<name>[^\W\d_][\w’'-]+(?:\s+[^\W\d_][\w’'-]+){{1,2}})", re.I)
         # a byline: "di Chiara Benedetti | 16 ottobre 2025" at the start of a line
         by = "|".join(re.escape(w) for w in spec.get("byline_words", [])) or r"(?!x)x"
@@ -196,6 +202,8 @@ class RoleFinder:
                 idx = text.find(comp, base + m.start("tail"))
                 if idx >= 0:
                     end = idx + len(comp)
+        if of is None and m.group("initials"):  # "le sénateur LR Bruno Retailleau": of LR
+            of, end = m.group("initials"), base + m.end("initials")
         start = base + (m.start("mod") if m.group("mod") else m.start("title"))
         return FoundRole(full_title, of, start, end, dem)
 
