@@ -181,16 +181,14 @@ def test_a_quotation_running_on_into_the_next_paragraph(analyzer):
 
 
 @pytest.mark.slow
-def test_a_speech_verb_without_a_subject_before_the_quote(analyzer):
-    text = ("Frederiksen po meczu\n\nTrener Kasper Frederiksen był rozczarowany wynikiem. Przyznał, że jego zespół "
-            "„stracił koncentrację w końcówce”. Sędzia nie uznał gola.")
-    assert speakers(analyze(text, published="2025-11-25", analyzer=analyzer)) == {
-        "stracił koncentrację w końcówce": "Kasper Frederiksen"}
-
-
-@pytest.mark.slow
-def test_a_pronoun_after_a_source_word_stands_for_the_person_named_before(analyzer):
-    text = ("OM : colère\n\nLe président de l'OM, Pablo Longoria, a critiqué l'arbitrage. Selon lui, les Marseillais "
-            "ont été « lésés par des décisions incompréhensibles ».")
-    assert speakers(analyze(text, published="2025-11-25", analyzer=analyzer)) == {
-        "lésés par des décisions incompréhensibles": "Pablo Longoria"}
+@pytest.mark.parametrize("text, expected", [
+    # a speech verb with no subject before the quote
+    ("Frederiksen po meczu\n\nTrener Kasper Frederiksen był rozczarowany wynikiem. Przyznał, że jego zespół "
+     "„stracił koncentrację w końcówce”. Sędzia nie uznał gola.", {"stracił koncentrację w końcówce": "Kasper Frederiksen"}),
+    # a pronoun after a source word
+    ("OM : colère\n\nLe président de l'OM, Pablo Longoria, a critiqué l'arbitrage. Selon lui, les Marseillais "
+     "ont été « lésés par des décisions incompréhensibles ».",
+     {"lésés par des décisions incompréhensibles": "Pablo Longoria"}),
+])
+def test_words_standing_for_the_person_spoken_of_last(analyzer, text, expected):
+    assert speakers(analyze(text, published="2025-11-25", analyzer=analyzer)) == expected
