@@ -120,3 +120,17 @@ def test_wire_credit_lines_are_removed():
     cleaned = clean_lines(text, "en")
     assert "Editing by" not in cleaned.text and "Our Standards" not in cleaned.text
     assert [r.reason for r in cleaned.removed] == ["credits", "credits"]
+
+
+def test_a_slash_breadcrumb_and_the_title_a_read_also_label_points_at_are_removed():
+    text = ("ge / Futebol / Brasileirão Série A\n"
+            "Palmeiras vence o Botafogo e assume a liderança\n"
+            "O Palmeiras venceu o Botafogo por 2 a 1 nesta segunda-feira e assumiu a liderança do campeonato.\n"
+            "Leia também\n"
+            "Flamengo perde para o Grêmio e deixa a liderança\n"
+            "O técnico Abel Ferreira elogiou a equipe após o jogo e disse que o título ainda está aberto.")
+    cleaned = clean_lines(text, "pt")
+    assert [(r.text, r.reason) for r in cleaned.removed] == [
+        ("ge / Futebol / Brasileirão Série A", "navigation"), ("Leia também", "related article"),
+        ("Flamengo perde para o Grêmio e deixa a liderança", "related article")]
+    assert cleaned.title == "Palmeiras vence o Botafogo e assume a liderança" and "Abel Ferreira" in cleaned.text

@@ -154,6 +154,7 @@ def clean_lines(raw: str, doc_lang: str, *, known_headings: set[int] | None = No
                 ln.removed = f"short line in another language ({lang}) with no sentence shape"
         seen.add(ln.text)
 
+    _linked_titles(lines)
     _spread_to_block(lines)
     kept = [ln for ln in lines if not ln.removed]
     title = None
@@ -184,6 +185,15 @@ def clean_lines(raw: str, doc_lang: str, *, known_headings: set[int] | None = No
             continue
         ln.heading = True
     return _assemble(lines, kept, title)
+
+
+def _linked_titles(lines: list[_Line]) -> None:
+    """A 'read also' label alone on its line ("Leia também", "Related Coverage") points at the
+    title on the line after it, which goes with it."""
+    for a, b in zip(lines, lines[1:]):
+        if a.removed == "related article" and len(words(a.text)) <= 4 and not b.removed \
+                and _heading_shaped(b.text, MAX_TITLE_WORDS):
+            b.removed = "related article"
 
 
 def _spread_to_block(lines: list[_Line]) -> None:
