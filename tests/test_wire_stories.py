@@ -162,3 +162,26 @@ def test_places_where_a_company_sells_give_no_country_to_its_people(analyzer):
     assert people["Carmen Olabarría"] != "US"  # "en Estados Unidos y México" is where it sells
     washington = next(e for e in rec.entities if e.name == "Washington")
     assert washington.type == "PLACE" and washington.country == "US"  # the capital for its government
+
+
+def test_public_figures_keep_their_country_whatever_their_neighbours(analyzer):
+    text = ("Peace plan\n\nSecretary of State Marco Rubio said U.S. and Ukrainian negotiators met in Geneva. "
+            "Dan Driscoll met a Russian delegation in Abu Dhabi. Путин did not comment.")
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    people = {e.name: e.country for e in rec.entities if e.type == "PERSON"}
+    assert people["Marco Rubio"] == "US" and people["Dan Driscoll"] == "US"
+
+
+def test_the_list_of_public_figures_is_well_formed():
+    import pycountry
+
+    from newsloom.langdata import common
+
+    rows = common().table("people")
+    assert len(rows) > 100
+    for row in rows:
+        assert pycountry.countries.get(alpha_2=row[0]) is not None, row
+        assert all(n.strip() for n in row[1].split("|")), row
+        # a surname that stands alone is a word, or the last words, of one of the person's names
+        for alone in (row[2].split("|") if len(row) > 2 and row[2] else []):
+            assert any(n.endswith(" " + alone) or alone in n.split() for n in row[1].split("|")), (alone, row)

@@ -1,6 +1,7 @@
 """The entity stage: mentions -> entities with roles, country, coordinates and salience."""
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -15,7 +16,7 @@ from newsloom.extract.entities import (EntityRules, Mention, base_forms, correct
 from newsloom.extract.geo import Gazetteer
 from newsloom.extract.linking import Group, link
 from newsloom.extract.roles import RoleFinder
-from newsloom.langdata import LangData, fold
+from newsloom.langdata import LangData, common, fold
 from newsloom.nlp import PEOPLE_TRUSTED
 from newsloom.schema import Entity, Geo, Role
 
@@ -75,6 +76,7 @@ class EntityStage:
             for i, e in enumerate(entities):  # ids in order after merging and dropping
                 e.id = f"e{i + 1}"
         self._role_countries(entities, text)
+        _known_people_countries(entities)
         _context_countries(entities, cues, parsed, self.affiliation_nouns)
         _salience(entities, len(text))
         return entities
@@ -402,6 +404,35 @@ def _names_a_body(parsed: Parsed, start: int, end: int, nouns: frozenset[str]) -
     before = re.findall(r"[\w’'-]+", parsed.text[max(0, start - 30):start])[-1:]
     after = re.findall(r"[\w’'-]+", parsed.text[end:end + 30])[:1]
     return any(fold(w) in nouns for w in before + after)
+
+
+@functools.lru_cache(maxsize=1)
+def _known_people() -> tuple[dict[str, str], dict[str, str]]:
+    """Folded full names and surnames that stand alone -> country, from `_common/people.tsv`."""
+    full, alone = {}, {}
+    for row in common().table("people"):
+        if len(row) < 2:
+            continue
+        for name in row[1].split("|"):
+            full[fold(name)] = row[0]
+        for name in (row[2].split("|") if len(row) > 2 and row[2] else []):
+            alone[fold(name)] = row[0]
+    return full, alone
+
+
+def _known_people_countries(entities: list[Entity]) -> None:
+    """A person the text gives no country to, who is one of the public figures the news names every
+    day ("Marco Rubio", "Путин"), takes that person's country: where someone is or whom they meet
+    says less than who they are."""
+    full, alone = _known_people()
+    for e in entities:
+        if e.type != "PERSON" or e.country:
+            continue
+        names = [fold(n) for n in (e.name, *e.aliases)]
+        code = next((full[n] for n in names if n in full), None) or \
+            next((alone[n] for n in names if " " not in n and n in alone), None)
+        if code:
+            e.country = code
 
 
 DATELINE_WEIGHT = 3  # as many as three other mentions of a country
