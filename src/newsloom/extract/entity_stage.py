@@ -423,9 +423,11 @@ def _known_people() -> tuple[dict[str, str], dict[str, str]]:
 def _known_people_countries(entities: list[Entity]) -> None:
     """A person the text gives no country to, who is one of the public figures the news names every
     day ("Marco Rubio", "Путин"), takes that person's country: where someone is or whom they meet
-    says less than who they are."""
+    says less than who they are. A full name of one taken for a place or a body is that person."""
     full, alone = _known_people()
     for e in entities:
+        if e.type != "PERSON" and " " in e.name and fold(e.name) in full:
+            e.type, e.geo = "PERSON", None  # the model's place or body that is a public figure's full name
         if e.type != "PERSON" or e.country:
             continue
         names = [fold(n) for n in (e.name, *e.aliases)]
