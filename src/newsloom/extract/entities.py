@@ -785,18 +785,6 @@ def _nouns_capitalized(parsed: Parsed) -> bool:
     return str((parsed.data.get("places") or {}).get("nouns_capitalized", "")).lower() in ("yes", "true")
 
 
-def _before_plain_number(text: str, m: Mention, rules: EntityRules) -> Mention:
-    """A name ends before plain words that run on to a number ("Conte dopo il 2-1 all'Atalanta",
-    not "Movimento 5 Stelle")."""
-    toks = [(t.start() + m.start, t.end() + m.start) for t in _TOKEN.finditer(text[m.start:m.end])]
-    words = [text[a:b] for a, b in toks]
-    number = next((k for k, w in enumerate(words) if w[:1].isdigit()), None)
-    plain = next((k for k, w in enumerate(words[:number or 0]) if w[:1].islower() and fold(w) not in rules.glue), None)
-    if number is None or not plain or not all(w[:1].isupper() for w in words[:plain]):
-        return m
-    return replace(m, end=toks[plain - 1][1])
-
-
 def _line_pieces(text: str, m: Mention) -> list[Mention]:
     """A name never runs across a line break ("Flamengo" | "Abel Ferreira" of two paragraphs)."""
     if "\n" not in text[m.start:m.end]:
@@ -812,7 +800,6 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
     text = parsed.text
     mentions: list[Mention] = []
     for m in (x for found in model_mentions(parsed) for x in _line_pieces(text, found)):
-        m = _before_plain_number(text, m, rules) if parsed.doc is None else m
         for piece in _runaway_pieces(text, m, rules) if parsed.doc is None else [m]:
             piece = _without_openers(text, piece, rules.function_words if parsed.doc is None else frozenset(),
                                      rules.glue)
