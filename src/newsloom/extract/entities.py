@@ -64,10 +64,10 @@ class EntityRules:
         self.determiners_elided = {fold(j) for j in titles.get("joiners", []) if j.endswith(("'", "’"))}
         self.nouns_capitalized = str((data.get("places") or {}).get("nouns_capitalized", "")).lower() in ("yes", "true")
         self.place_prepositions = {fold(p) for p in (data.get("places") or {}).get("prepositions", [])}
-        self.months = frozenset(fold(w) for w in (data.get("times") or {}).get("months") or {})
         times = data.get("times") or {}
-        self.day_words = frozenset(fold(w) for key in ("weekdays", "relative_days") for w in times.get(key) or {})
-        self.weekdays = frozenset(fold(w) for w in (data.get("times") or {}).get("weekdays") or {})
+        self.months = frozenset(fold(w) for w in times.get("months") or {})
+        self.weekdays = frozenset(fold(w) for w in times.get("weekdays") or {})
+        self.day_words = self.weekdays | frozenset(fold(w) for w in times.get("relative_days") or {})
         self.given_names = {r[0] for r in common().table("given_names") if r}
         self.morphology = data.get("morphology") or {}
         self.conjunctions = {fold(c) for c in titles.get("conjunctions", [])}

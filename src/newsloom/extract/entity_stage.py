@@ -451,7 +451,6 @@ def _context_countries(entities: list[Entity], cues, parsed: Parsed, nouns: froz
     # actor ("Moskau werde reagieren"), not one where someone is ("que se encontra em Bruxelas")
     preps = {fold(p) for p in [*(parsed.data.get("places") or {}).get("prepositions", []),
                                *(parsed.data.get("entity_cues") or {}).get("locatives", [])]}
-
     joins = {fold(c) for c in (parsed.data.get("titles") or {}).get("conjunctions", [])}
 
     def located(s: int) -> bool:  # after a place preposition, over other names and conjunctions ("en X y Y")

@@ -235,6 +235,10 @@ class Speakers:
             cands = persons[-1:]
         return max(cands, key=lambda c: c[0])[1] if cands else None
 
+    def _word_at(self, at: int) -> str:
+        """The word at `at` as written, in lower case (a speech verb: "añadió", not "anadio")."""
+        return re.match(r"[\w’'-]+", self.text[at:]).group(0).lower()
+
     def _governed(self, at: int) -> bool:
         """Does a preposition stand right before the name at `at`?"""
         word = re.search(r"([^\W\d_]+)['’]?\s*$", self.text[max(0, at - 20):at])
@@ -388,7 +392,7 @@ class Speakers:
                                                             and not start <= s < end)
             who = self.antecedent(at)
             if who is not None:
-                return who, None, re.match(r"[\w’'-]+", self.text[at:]).group(0).lower()
+                return who, None, self._word_at(at)
         # before the quote, the speaker is the name nearest before the speech verb (its subject), not a
         # name between the verb and the quote ("Feijóo acusó al Ejecutivo de Pedro Sánchez de «...»")
         verb_at = next((s for s, w in words if a0 <= s < start and self.is_verb_form(w)), start)
@@ -400,7 +404,7 @@ class Speakers:
         if pick:
             at = next((s for s, w in words if a0 <= s < b0 and not start <= s < end and self.is_verb_form(w)), None)
             at = next(s for s, w in words if self.is_verb_form(w)) if at is None else at
-            return pick[2], self.text[pick[0]:pick[1]], re.match(r"[\w’'-]+", self.text[at:]).group(0).lower()
+            return pick[2], self.text[pick[0]:pick[1]], self._word_at(at)
         # a pronoun, or a title standing for a person named before ("ha detto il legale")
         pron = next(((s, w) for s, w in words if (w in self.pronouns or w in self.titles) and not (start <= s < end)), None)
         if pron:
