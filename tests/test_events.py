@@ -85,3 +85,30 @@ def test_a_verb_with_its_clitic_is_a_cue():
     names = {e.id: e.name for e in rec.entities}
     ev = next(e for e in rec.events if e.type == "CONSULT")
     assert {names[x] for x in ev.source} == {"Lula", "Emmanuel Macron"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang, text", [
+    ("en", "In neighbouring Thailand, flooding in the province of Songkhla has killed at least 13 people."),
+    ("en", "Typhoon Yagi killed nearly 300 people in Vietnam in September last year."),
+    ("fr", "La tempête a frappé la Bretagne dans la nuit de lundi, tuant deux personnes à Brest."),
+    ("es", "En Valencia, la dana mató a más de 200 personas en octubre."),
+    ("it", "A Bologna l'alluvione ha ucciso tre persone."),
+    ("pt", "Em Porto Alegre, as enchentes mataram 180 pessoas."),
+    ("pl", "W Nowym Sączu powódź zabiła w poniedziałek trzy osoby."),
+    ("ru", "В Приморье наводнение унесло жизни трёх человек, паводок убил скот."),
+])
+def test_a_force_of_nature_is_no_party_to_an_assault(analyzer, lang, text):
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    assert not [ev for ev in rec.events if ev.type == "ASSAULT"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang, text", [
+    ("en", "After the storm, Russian drones struck Kharkiv and killed three people."),
+    ("en", "Israeli forces opened fire on the crowd, killing five people."),
+    ("pl", "Po powodzi rosyjskie drony zaatakowały Charków."),
+])
+def test_an_attack_in_bad_weather_is_still_an_assault(analyzer, lang, text):
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    assert [ev for ev in rec.events if ev.type == "ASSAULT"]

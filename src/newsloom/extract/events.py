@@ -76,6 +76,9 @@ class EventCoder:
         conds = [fold(c) for c in spec.get("conditional", [])]
         self._conditional = re.compile("|".join(rf"(?<!\w){re.escape(c.strip())}(?!\w)" for c in conds)) if conds else None
         self.negation = {fold(n) for n in spec.get("negation", [])}
+        hazards = [fold(h) for h in spec.get("hazards", [])]
+        self.hazards = {h: True for h in hazards if not h.endswith("*")}
+        self.hazard_stems = {h[:-1]: True for h in hazards if h.endswith("*")}
         self.planned = {fold(p) for p in spec.get("planned", [])}
         self.modals = {fold(m) for m in spec.get("modals", [])}
         self.speech_verbs = {fold(v) for v in (data.get("speech") or {}).get("verbs", [])}
@@ -90,6 +93,23 @@ class EventCoder:
 
     def is_conditional(self, sentence: str) -> bool:
         return bool(self._conditional and self._conditional.search(fold(sentence)))
+
+    def is_hazard(self, word: str) -> bool:
+        elided = _ELIDED_WORD.fullmatch(word)  # "l'alluvione"
+        return any(stem_lookup(self.hazards, self.hazard_stems, fold(w))
+                   for w in (word, elided.group(2) if elided else ""))
+
+    def by_nature(self, text: str, a: int, at: int, actors: "_Actors") -> bool:
+        """Is a force of nature what acts at `at` ("flooding has killed 13 people", "Typhoon Yagi
+        killed 300")? It is when a hazard word stands before the trigger in its sentence and no
+        person, organization or people is named between them; a place there is where it struck."""
+        hits = [m for m in re.finditer(r"[\w’'-]+", text[a:at]) if self.is_hazard(m.group(0))]
+        if not hits:
+            return False
+        h = a + hits[-1].start()
+        if any(h < s < at and ent.type in _ACTOR_TYPES for s, e, ent in actors.mentions):
+            return False
+        return not any(fold(w) in self.demonyms for w in re.findall(r"[\w’'-]+", text[h:at]))
 
 
 @functools.lru_cache(maxsize=None)
@@ -232,7 +252,7 @@ def _reported(tok, speech_verbs: set[str]) -> bool:
 def _place_and_time(entities: list[Entity], times: list[TimeExpr], a: int, b: int, used: set[str],
                     datelines: list[tuple[int, int]] = ()):
     rank = {"FACILITY": 0}
-    kinds = {None: 1, "near": 1, "city": 1, "admin1": 2, "country": 3}
+    kinds = {None: 1, "near": 1, "city": 1, "admin2": 2, "admin1": 2, "country": 3}
     places = [(rank.get(e.type, kinds.get(e.geo.kind if e.geo else None, 2)), s, e.id) for e in entities
               if e.type in ("PLACE", "FACILITY") and e.id not in used for s, t in e.mentions if a <= s < b]
     place = min(places)[2] if places else None
@@ -293,6 +313,10 @@ def _parsed_events(parsed, coder, actors, a, b, words, cond):
         if cue is None or _reported(tok, coder.speech_verbs) or actors.inside_name(tok.idx):
             continue
         src_toks = _subject(tok)
+        doers = [w for s in src_toks for w in (s, *(c for c in s.children if c.dep_ in ("compound", "flat")))]
+        if cue.type == "ASSAULT" and (any(coder.is_hazard(w.text) or coder.is_hazard(w.lemma_) for w in doers)
+                                      or coder.by_nature(parsed.text, a, tok.idx, actors)):
+            continue  # a flood or a storm kills, but is no party to a political event
         source = [x for s in src_toks for x in actors.in_range(*_span(s))]
         if not source:  # a parse with no usable subject: the nearest name before the trigger
             source = actors.in_range(max(a, tok.idx - 80), tok.idx)[-1:]
@@ -328,6 +352,8 @@ def _plain_events(parsed, coder, actors, a, b, words, cond):
         at = a + m.start()
         if actors.inside_name(at):
             continue  # a word of a name ("Intesa Sanpaolo", "Movimento 5 Stelle")
+        if cue.type == "ASSAULT" and coder.by_nature(text, a, at, actors):
+            continue  # "Powódź zabiła ...": nature, not a party to a political event
         source = actors.in_range(a, at)
         if not source and pronouns & {fold(w) for w in re.findall(r"[\w’'-]+", text[a:at])}:
             source = actors.last_person(a)  # "Zij riep ... op": the person the pronoun stands for
