@@ -148,8 +148,19 @@ def test_a_title_with_its_complement_and_a_common_word_opening_a_sentence_are_no
     ("pl", "Sejm\n\nPosłowie Prawa i Sprawiedliwości skrytykowali rząd.", "Prawa i Sprawiedliwości",
      "Prawo i Sprawiedliwość"),
     ("pl", "Wizyta\n\nPrezydent przyjechał do Nowego Sącza.", "Nowego Sącza", "Nowy Sącz"),
+    # a stem that alters in the case: a soft consonant, a dropped "e", "ó" written "o"
+    ("pl", "Wizyta\n\nSpotkanie odbyło się w Poznaniu.", "Poznaniu", "Poznań"),
+    ("pl", "Wizyta\n\nPremier poleciał wczoraj do Wiednia.", "Wiednia", "Wiedeń"),
+    ("pl", "Wizyta\n\nKibice zebrali się w Sosnowcu.", "Sosnowcu", "Sosnowiec"),
 ])
 def test_a_name_met_in_another_case_has_its_dictionary_form_among_its_aliases(analyzer, lang, text, written, nominative):
     rec = analyze(text, published="2025-11-25", analyzer=analyzer)
     entity = next(e for e in rec.entities if written in [e.name, *e.aliases])
     assert nominative in [entity.name, *entity.aliases]
+
+
+def test_an_inflected_place_takes_the_gazetteers_own_name_as_its_alias(analyzer):
+    rec = analyze("Wizyta\n\nPremier spotkał się w Krakowie z burmistrzami.", published="2025-11-25", analyzer=analyzer)
+    krakow = next(e for e in rec.entities if e.name == "Krakowie")
+    assert "Kraków" in krakow.aliases
+    assert not {"Kraka", "Krakowo"} & set(krakow.aliases)  # alternate names GeoNames lists, not the name

@@ -359,3 +359,14 @@ def test_a_short_name_from_the_lexicon_is_matched_only_as_written():
     found = [text[m.start:m.end] for m in rules.lexicon_mentions(text)]
     assert "PO" in found and "PiS" in found
     assert not [m for m in rules.lexicon_mentions(text) if m.start == 0]  # "Po" ("after") opens the sentence
+
+
+@pytest.mark.slow
+def test_a_title_compounded_with_its_body_is_the_persons_role(analyzer):
+    text = ("Haushalt beschlossen\n\nAfD-Fraktionschefin Alice Weidel warf der Regierung Versagen vor. "
+            "Die EU-Außenbeauftragte Kaja Kallas kündigte neue Sanktionen an. CDU-Chef Friedrich Merz schwieg.")
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    roles = {e.name: [(r.title, r.of) for r in e.roles] for e in rec.entities if e.type == "PERSON"}
+    assert roles == {"Alice Weidel": [("Fraktionschefin", "AfD")], "Kaja Kallas": [("Außenbeauftragte", "EU")],
+                     "Friedrich Merz": [("Chef", "CDU")]}
+    assert {"AfD", "EU", "CDU"} <= {e.name for e in rec.entities if e.type == "ORG"}

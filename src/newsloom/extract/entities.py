@@ -296,6 +296,14 @@ class EntityRules:
             return []
         if len(toks) == 1 and fold(text[toks[0][0]:toks[0][1]]) in self.determiners:
             return []  # an article alone ("I" of "ROMA – I sindacati")
+        first = fold(text[toks[0][0]:toks[0][1]])
+        if len(toks) > 1 and first in self.place_prepositions and text[toks[1][0]:toks[1][1]][:1].isupper() \
+                and opens_sentence(text, toks[0][0]):
+            # a preposition of place capitalized for opening the sentence is no part of the name ("En
+            # Washington, el Departamento ...", "Em Bruxelas, a alta representante ..."); one word after it
+            # is a place (after one that is also an article, "A Petrobras", it may be anything)
+            kind = "PLACE" if len(toks) == 2 and m.type == "PERSON" and first not in self.determiners else m.type
+            return self.correct(text, Mention(toks[1][0], toks[-1][1], kind))
         for k in range(1, len(toks)):
             word = text[toks[k][0]:toks[k][1]]
             elided = _ELIDED.match(word)
@@ -388,6 +396,15 @@ class EntityRules:
             a, b = toks[1]  # a title and the body it serves ("Rzecznik Komisji"): the body
             kn = self.known(text[a:b]) or ("ORG", None)
             return [Mention(a, b, kn[0], kn[1], bool(self.known(text[a:b])))]
+        # A title compounded with the body it serves, taken into the name ("AfD-Fraktionschefin Alice
+        # Weidel", "EU-Außenbeauftragte Kaja Kallas"): the body, when known, and the person after it.
+        first = text[toks[0][0]:toks[0][1]] if toks else ""
+        head, _, tail = first.rpartition("-")
+        if len(toks) > 1 and head[:1].isupper() and fold(tail) in self.titles and fold(first) not in self.titles \
+                and all(text[a:b][:1].isupper() for a, b in toks[1:]):
+            kn = self.known(head)
+            body = [Mention(toks[0][0], toks[0][0] + len(head), kn[0], kn[1], True)] if kn else []
+            return body + self.correct(text, Mention(toks[1][0], toks[-1][1], "PERSON"))
         # A title (and its demonym) the model took into the name: "Premier Donald Tusk",
         # "Belgische premier Bart De Wever" are people, named by the words after the title.
         titled = False
@@ -685,9 +702,13 @@ def base_forms(name: str, morphology: dict) -> list[str]:
     """Dictionary forms of an inflected name ("Москве" -> "Москва", "Эбенезера" -> "Эбенезер"),
     from the language's case endings and the endings its nominatives take."""
     out = []
+    changes = morphology.get("stem_changes") or []
     for end in sorted(morphology.get("name_endings", []), key=len, reverse=True):
         if name.endswith(end) and len(name) > len(end) + 2:
-            out += [name[: -len(end)] + n for n in morphology.get("nominative_endings", [])]
+            stem = name[: -len(end)]
+            out += [stem + n for n in morphology.get("nominative_endings", [])]
+            # a stem that alters in the case is the whole nominative ("Poznani|a" -> "Poznań")
+            out += [stem[: len(stem) - len(a)] + b for a, b in changes if stem.endswith(a)]
     words = name.split()
     if len(words) == 2 and morphology.get("adjective_endings"):
         # an adjective and a noun, both in the case ("Нижнем Новгороде" -> "Нижний Новгород")

@@ -178,6 +178,9 @@ def _with_gazetteer_places(text: str, mentions: list[Mention], gazetteer: Gazett
     spec = data.get("places") or {}
     preps = {fold(p) for p in spec.get("prepositions", [])}
     strict = after_preposition or str(spec.get("nouns_capitalized", "")).lower() in ("yes", "true")
+    # a weak model may miss a country or a big city anywhere ("Francoforte ha guadagnato lo 0,9%")
+    anywhere = int(spec.get("anywhere_population") or 0) if after_preposition else 0
+    articles = {fold(j) for j in (data.get("titles") or {}).get("joiners", []) if j.isalpha()}
     words = list(_WORD.finditer(text))
     out = list(mentions)
     i = 0
@@ -203,8 +206,18 @@ def _with_gazetteer_places(text: str, mentions: list[Mention], gazetteer: Gazett
             if places and (not strict or prev in preps):
                 out.append(Mention(start, end, "PLACE"))
                 break
+            if anywhere and end - start > 3 and i and prev not in articles and not _sentence_opens(text, start) \
+                    and any(p.kind == "country" or p.population >= anywhere for p in places):
+                out.append(Mention(start, end, "PLACE"))
+                break
         i += len(run)
     return sorted(out, key=lambda x: x.start)
+
+
+def _sentence_opens(text: str, at: int) -> bool:
+    """Does the word at `at` open a sentence or a line (capitalized for that alone)?"""
+    before = text[:at].rstrip(" \t«»\"“”„'(")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _bodies_placed(text: str, mentions: list[Mention], gazetteer: Gazetteer, locatives: frozenset[str],
@@ -583,6 +596,9 @@ def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLe
             # -> "Киев"), even where GeoNames lists the inflected form too
             forms = [b for b in dict.fromkeys(bases) if b != e.name
                      and any(p.geonameid == place.geonameid for p in gazetteer.candidates(b))]
+            # the place's own name among them is the one ("Krakowie" -> "Kraków", not also "Kraka")
+            forms = ([b for b in forms if b == place.name] or [b for b in forms if fold(b) == fold(place.name)]
+                     or forms)
             for base in forms:  # the longest form only: "Warszawa", not also the stem "Warszaw"
                 if not any(o != base and o.startswith(base) for o in forms):
                     e.aliases += [a for a in dict.fromkeys((base, anyascii(base))) if a not in e.aliases]
