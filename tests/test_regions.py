@@ -140,3 +140,28 @@ def test_an_article_keeps_two_regions_apart(analyzer):
     assert places["Andalucía"].geo.kind == "admin1" and places["Cataluña"].geo.kind == "admin1"
     assert places["Andalucía"].geo.source_id != places["Cataluña"].geo.source_id
     assert places["Madrid"].geo.kind == "city"
+
+
+SUBROWS = langdata.common().table("subregions")
+
+
+def test_every_departement_is_placed_at_its_seat(gazetteer):
+    assert len(SUBROWS) > 80
+    for country, code, seat, names in SUBROWS:
+        name = names.split("|")[0]
+        found = [p for p in gazetteer.candidates(name) if p.kind == "admin2"]
+        assert len(found) == 1 and found[0].country == country and found[0].name == name, (name, found)
+        seats = [p for p in gazetteer.named(seat) if p.kind == "city" and p.country == country]
+        assert (found[0].lat, found[0].lon) in {(p.lat, p.lon) for p in seats}, (name, seat)
+        assert found[0].geonameid == f"{country}.{found[0].admin1}.{code}"
+
+
+@pytest.mark.parametrize("name, lat, lon", [("Var", 43.4, 6.2), ("Gironde", 44.8, -0.6), ("Côtes-d’Armor", 48.4, -2.8)])
+def test_a_departement_is_no_alternate_name_of_a_city_elsewhere(gazetteer, name, lat, lon):
+    place = gazetteer.resolve(name)
+    assert place.kind == "admin2" and place.country == "FR"  # "Var" is also listed for Varna
+    assert _km(place.lat, place.lon, lat, lon) < 60
+
+
+def test_a_departement_named_like_a_given_name_does_not_make_a_person_a_place(gazetteer):
+    assert gazetteer.candidates("Ain") and not gazetteer.sizeable("Ain")

