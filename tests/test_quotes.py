@@ -192,3 +192,30 @@ def test_a_quotation_running_on_into_the_next_paragraph(analyzer):
 ])
 def test_words_standing_for_the_person_spoken_of_last(analyzer, text, expected):
     assert speakers(analyze(text, published="2025-11-25", analyzer=analyzer)) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # a quotation of two sentences, then its speaker before the verb
+    ("Senate passes laws\n\nThe government and the Greens reached a deal on Tuesday.\n\n\"These laws were broken. "
+     "Everyone agreed they were broken,\" Senator Murray Watt told the chamber.",
+     {"These laws were broken. Everyone agreed they were broken": "Murray Watt"}),
+    # ... or a title after the verb standing for the person named before
+    ("Суд\n\nАдвокат Михаил Левин заявил журналистам о жалобе.\n\n„Мой подзащитный не признает вину. Ни одного "
+     "доказательства нет“, — сказал адвокат.",
+     {"Мой подзащитный не признает вину. Ни одного доказательства нет": "Михаил Левин"}),
+])
+def test_a_quotation_of_several_sentences_has_the_speaker_named_after_it(analyzer, text, expected):
+    s = speakers(analyze(text, published="2025-11-25", analyzer=analyzer))
+    assert {k: v for k, v in s.items() if k in expected} == expected
+
+
+@pytest.mark.slow
+def test_a_dash_opens_a_quotation_inside_a_paragraph(analyzer):
+    text = ("Weto prezydenta\n\nJego zdaniem weto oznaczałoby dziurę w budżecie. – Jeżeli prezydent zawetuje tę "
+            "ustawę, będzie musiał wskazać, skąd wziąć pieniądze – powiedział rzecznik rządu Adam Szłapka. "
+            "Polska – jak podkreślił – pozostaje stabilna. Umowa – to pewne – zostanie podpisana.")
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    quote = "Jeżeli prezydent zawetuje tę ustawę, będzie musiał wskazać, skąd wziąć pieniądze"
+    assert [(q.text, q.kind) for q in rec.quotes] == [(quote, "direct")]  # no dash aside is a quotation
+    assert speakers(rec) == {quote: "Adam Szłapka"}

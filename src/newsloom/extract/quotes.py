@@ -91,8 +91,51 @@ def find_quoted(text: str, lang: str) -> list[_Span]:
         pos = m.end()
     out = sorted(out + _running_on(text, out, _mark_pairs(lang)), key=lambda q: q.start)
     if _dash_dialogue(lang):
-        dashed = [d for d in _dash_quoted(text) if not any(d.start < q.end and q.start < d.end for q in out)]
+        dashed = [d for d in _dash_quoted(text) + _dash_inline(text, _speech_verb(lang))
+                  if not any(d.start < q.end and q.start < d.end for q in out)]
+        dashed = [d for i, d in enumerate(dashed) if not any(o.start < d.end and d.start < o.end for o in dashed[:i])]
         out = sorted(out + dashed, key=lambda q: q.start)
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _speech_verb(lang: str):
+    """A test of whether a folded word is one of the language's speech verbs, or a form of one."""
+    from newsloom import langdata
+
+    spec = langdata.load(lang).get("speech") or {}
+    verbs = frozenset(fold(v) for v in spec.get("verbs", []))
+    endings = tuple(fold(e) for e in spec.get("verb_endings", []))
+    stems = tuple({v[: -len(e)] for v in verbs for e in endings if v.endswith(e) and len(v) - len(e) >= 3})
+    return lambda word: word in verbs or any(word.startswith(st) and len(word) - len(st) <= 4 for st in stems)
+
+
+_DASH_OPEN = re.compile(r"(?<=[.!?…:])[ \t]+[—–][ \t]+(?=[^\W\d_])")
+
+
+def _dash_inline(text: str, is_speech_verb) -> list[_Span]:
+    """Quotes a dash opens inside a paragraph, after a sentence ends, up to a dash before a speech
+    verb ("Jego zdaniem to błąd. – Jeżeli prezydent zawetuje tę ustawę, … – powiedział Szłapka.")."""
+    out: list[_Span] = []
+    for para in re.finditer(r"[^\n]+", text):
+        pos, stop = para.start(), para.end()
+        for op in _DASH_OPEN.finditer(text, pos, stop):
+            a = op.end()
+            if a < pos or not text[a].isupper():
+                continue
+            close = next((c for c in _DASH_CLOSE.finditer(text, a, stop)
+                          if text[c.end()].islower()), None)
+            if close is None:
+                continue
+            word = re.match(r"[\w’'-]+", text[close.end():])
+            if word is None or not is_speech_verb(fold(word.group(0))):
+                continue
+            end = close.start()
+            while end > a and (text[end - 1].isspace() or text[end - 1] in ",;"):
+                end -= 1
+            if any(c.isalpha() for c in text[a:end]):
+                out.append(_Span(a, end))
+                pos = close.end()
     return out
 
 
@@ -423,13 +466,29 @@ class Speakers:
         verbs = [w for w in list(re.finditer(r"[^\W\d_][\w’'-]*", self.text[a:b]))[:4] if self.is_verb_form(fold(w.group(0)))]
         if not verbs:
             return None
-        v_end = a + verbs[0].end()
+        v_at, v_end = a + verbs[0].start(), a + verbs[0].end()
+        verb = verbs[0].group(0).lower()
         who = [(s, e, ent) for s, e, ent in self.mentions if v_end <= s < b and s - v_end <= 60
                and ent.type in ("PERSON", "ORG", "GROUP")]
-        if not who:
-            return None
-        s, e, ent = min(who, key=lambda x: (x[2].type != "PERSON", x[0]))
-        return ent, self.text[s:e], verbs[0].group(0).lower()
+        # the subject before the verb ('"...," Senator Murray Watt told the chamber')
+        who = who or [(s, e, ent) for s, e, ent in self.mentions if a <= s and e <= v_at
+                      and ent.type in ("PERSON", "ORG", "GROUP")]
+        if who:
+            s, e, ent = min(who, key=lambda x: (x[2].type != "PERSON", x[0]))
+            return ent, self.text[s:e], verb
+        # no name: a pronoun or a title stands for a person named before ('"...," she said',
+        # "„…“, — сказал адвокат")
+        for w in list(re.finditer(r"[^\W\d_][\w’'-]*", self.text[a:b]))[:6]:
+            word = fold(w.group(0))
+            if word in self.pronouns and a + w.start() < v_at:
+                who_ = self.antecedent(a + w.start())
+            elif word in self.titles:
+                who_ = self.titled(word, a + w.start()) or self.antecedent(a + w.start())
+            else:
+                continue
+            if who_ is not None:
+                return who_, w.group(0), verb
+        return None
 
     def by_colon(self, start: int, end: int) -> tuple[Entity | None, str, str] | None:
         """A quote opened right after a colon is said by the sentence's subject, whatever the verb
@@ -471,6 +530,8 @@ class Speakers:
 
 def _kind(text: str, start: int, end: int, sent: tuple[int, int]) -> str:
     before = text[sent[0]:start].rstrip(" «“„\"'—–-")
+    if before.endswith((".", "!", "?", "…")):
+        before = ""  # a sentence ended right before it, whatever the splitter made of it
     inner = text[start:end]
     # a quotation opening its sentence is what was said in full, however short ('"We hebben geen andere
     # keuze", zei ...'), and so is a sentence after a colon ('sagte: „Wir sind zufrieden.“'); inside a
