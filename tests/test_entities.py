@@ -370,3 +370,15 @@ def test_a_title_compounded_with_its_body_is_the_persons_role(analyzer):
     assert roles == {"Alice Weidel": [("Fraktionschefin", "AfD")], "Kaja Kallas": [("Außenbeauftragte", "EU")],
                      "Friedrich Merz": [("Chef", "CDU")]}
     assert {"AfD", "EU", "CDU"} <= {e.name for e in rec.entities if e.type == "ORG"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang, text, places", [
+    ("it", "Borse europee\n\nSeduta positiva per i listini. Ieri Francoforte ha guadagnato lo 0,9%, Parigi lo 0,7% e "
+     "Londra lo 0,5%.", {"Francoforte": "DE", "Parigi": "FR", "Londra": "GB"}),
+    ("pt", "Guerra\n\nO governo português acusou Moscovo de atacar civis.", {"Moscovo": "RU"}),
+])
+def test_a_weak_model_misses_no_big_place_standing_alone(analyzer, lang, text, places):
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    found = {e.name: e.country for e in rec.entities if e.type == "PLACE"}
+    assert {k: found.get(k) for k in places} == places
