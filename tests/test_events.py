@@ -112,3 +112,12 @@ def test_a_force_of_nature_is_no_party_to_an_assault(analyzer, lang, text):
 def test_an_attack_in_bad_weather_is_still_an_assault(analyzer, lang, text):
     rec = analyze(text, published="2025-11-25", analyzer=analyzer)
     assert [ev for ev in rec.events if ev.type == "ASSAULT"]
+
+
+@pytest.mark.slow
+def test_an_event_takes_the_date_nearest_its_words(analyzer):
+    text = ("Sudan talks\n\nThe army said earlier this month it had accepted the plan, but army chief "
+            "Abdel Fattah Burhan rejected it on Sunday.")
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    reject = next(ev for ev in rec.events if ev.type == "REJECT")
+    assert rec.times[reject.time].value == "2025-11-23"

@@ -219,3 +219,17 @@ def test_a_dash_opens_a_quotation_inside_a_paragraph(analyzer):
     quote = "Jeżeli prezydent zawetuje tę ustawę, będzie musiał wskazać, skąd wziąć pieniądze"
     assert [(q.text, q.kind) for q in rec.quotes] == [(quote, "direct")]  # no dash aside is a quotation
     assert speakers(rec) == {quote: "Adam Szłapka"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a pronoun right after the verb is its subject, not the name that follows it
+    ("Aanval op Kyiv\n\nBurgemeester Vitali Klitsjko sprak van een zware nacht.\n\n"
+     "\"De stad blijft staan\", schreef hij op Telegram.", "De stad blijft staan", "Vitali Klitsjko"),
+    # a name after a preposition after the verb is who was spoken to
+    ("Ataque en Sudán\n\nLa Red de Médicos de Sudán denunció el ataque.\n\n"
+     "«Eran civiles que compraban comida», explicó a EFE un portavoz de la organización.",
+     "Eran civiles que compraban comida", None),
+])
+def test_the_words_after_the_verb_say_who_spoke_and_to_whom(analyzer, text, quote, speaker):
+    assert speakers(analyze(text, published="2025-11-25", analyzer=analyzer))[quote] == speaker

@@ -250,15 +250,19 @@ def _reported(tok, speech_verbs: set[str]) -> bool:
 
 
 def _place_and_time(entities: list[Entity], times: list[TimeExpr], a: int, b: int, used: set[str],
-                    datelines: list[tuple[int, int]] = ()):
+                    datelines: list[tuple[int, int]] = (), words: tuple[int, int] | None = None):
+    """The event's place and time in its sentence a..b: the most specific place; a date before a
+    time of day, and of several, the one nearest the words the event stands in (`words`), so that
+    "accepted it earlier this month, but Burhan rejected it on Sunday" dates the rejection Sunday."""
     rank = {"FACILITY": 0}
     kinds = {None: 1, "near": 1, "city": 1, "admin2": 2, "admin1": 2, "country": 3}
     places = [(rank.get(e.type, kinds.get(e.geo.kind if e.geo else None, 2)), s, e.id) for e in entities
               if e.type in ("PLACE", "FACILITY") and e.id not in used for s, t in e.mentions if a <= s < b]
     place = min(places)[2] if places else None
     # the date a dateline gives is when the story was filed, not when what it tells happens
-    ts = [(any(x <= t.start < y for x, y in datelines), t.type != "DATE", i) for i, t in enumerate(times)
-          if a <= t.start < b]
+    ws, we = words or (a, b)
+    ts = [(any(x <= t.start < y for x, y in datelines), t.type != "DATE", max(0, ws - t.end, t.start - we), i)
+          for i, t in enumerate(times) if a <= t.start < b]
     return place, (min(ts)[-1] if ts else None)
 
 
@@ -286,7 +290,8 @@ def extract_events(parsed: Parsed, entities: list[Entity], times: list[TimeExpr]
         for ev in (_parsed_events if parsed.doc is not None else _plain_events)(parsed, coder, actors, a, b, words, cond):
             if ev.type in _DIRECTED and ev.source and not ev.target:
                 ev = ev.model_copy(update={"target": _other_side(ev.source, actors, by_id)})
-            place, ti = _place_and_time(entities, times, a, b, set(ev.source) | set(ev.target), actors.datelines)
+            place, ti = _place_and_time(entities, times, a, b, set(ev.source) | set(ev.target), actors.datelines,
+                                        (ev.start, ev.end))
             if not ev.source and not ev.target and not (ev.type in _UNNAMED_ACTORS and place):
                 continue
             ev = ev.model_copy(update={"place": place, "time": ti})

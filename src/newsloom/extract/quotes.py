@@ -420,12 +420,19 @@ class Speakers:
             # after it, stands for a person named before; the body after it is who was spoken to
             at = end + nxt.end()
             words_after = list(re.finditer(r"[^\W\d_][\w’'-]*", self.text[at:min(b0, at + 60)]))[:3]
+            if words_after and fold(words_after[0].group(0)) in self.pronouns:
+                # '"...", schreef hij op Telegram': the pronoun is the subject, not the name after it
+                who = self.antecedent(at)
+                if who is not None:
+                    return who, words_after[0].group(0), nxt.group(1).lower()
             title = next((w for w in words_after if fold(w.group(0)) in self.titles), None)
             if title is not None and not any(at <= s < min(b0, at + title.end() + 120) and ent.type == "PERSON"
                                              for s, e, ent in self.mentions):
                 who = self.titled(fold(title.group(0)), at) or self.antecedent(at)
                 if who is not None:
                     return who, self.text[at + title.start():at + title.end()], nxt.group(1).lower()
+        # after the verb, a name after a preposition is who was spoken to ("explicó a EFE un portavoz")
+        after = [x for x in after if not (verb_next and self._governed(x[0]))]
         rank = {"PERSON": 0, "ORG": 1, "GROUP": 2}
         if not any(x[2].type in rank for x in before + after) and (
                 verb_next or any(self.is_verb_form(w) and not start <= s < end for s, w in words)):
@@ -442,7 +449,7 @@ class Speakers:
         # a name after a preposition is no subject ("Meloni ha telefonato a Schifani per esprimere «...»")
         cands = [(rank.get(x[2].type, 3), int(not verb_next), int(x[0] > verb_at or self._governed(x[0])),
                   abs(verb_at - x[0]) if x[0] < verb_at else start - x[0], x) for x in before] + \
-            [(rank.get(x[2].type, 3), int(verb_next), 0, x[0] - end, x) for x in after]
+            [(rank.get(x[2].type, 3), int(verb_next), int(self._governed(x[0])), x[0] - end, x) for x in after]
         pick = min(cands, key=lambda c: c[:4])[4] if cands else None
         if pick:
             at = next((s for s, w in words if a0 <= s < b0 and not start <= s < end and self.is_verb_form(w)), None)
@@ -469,7 +476,7 @@ class Speakers:
         v_at, v_end = a + verbs[0].start(), a + verbs[0].end()
         verb = verbs[0].group(0).lower()
         who = [(s, e, ent) for s, e, ent in self.mentions if v_end <= s < b and s - v_end <= 60
-               and ent.type in ("PERSON", "ORG", "GROUP")]
+               and ent.type in ("PERSON", "ORG", "GROUP") and not self._governed(s)]
         # the subject before the verb ('"...," Senator Murray Watt told the chamber')
         who = who or [(s, e, ent) for s, e, ent in self.mentions if a <= s and e <= v_at
                       and ent.type in ("PERSON", "ORG", "GROUP")]
