@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsloom import analyze
 from newsloom.extract.amounts import extract_amounts
 from newsloom.extract.context import Parsed
 from newsloom.langdata import languages, load
@@ -141,3 +142,16 @@ def test_a_figure_with_a_multiplier_and_no_unit_takes_the_currency_before_it_in_
 def test_values_carry_no_floating_point_noise():
     found = extract_amounts(parsed("O saldo é de R$ 32,7 bilhões e a dívida de 0,3 milhão.", "pt"))
     assert [a.value for a in found] == [32_700_000_000.0, 300_000.0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, unit", [
+    ("Reforma tributaria\n\nBOGOTÁ, 25 nov (EFE).- El Congreso de Colombia hundió la reforma que buscaba recaudar "
+     "16,3 billones de pesos.", "COP"),
+    ("Presupuesto\n\nEl gobierno aprobó un gasto de 500 millones de pesos.", "MXN"),  # no country: the default
+    ("Budget\n\nCANBERRA — The Australian government will spend $1.1 billion on new roads in Sydney and "
+     "Melbourne.", "AUD"),
+])
+def test_a_currency_several_countries_write_alike_is_the_articles_countrys(analyzer, text, unit):
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    assert [a.unit for a in rec.amounts if a.value and a.value > 1e6] == [unit]

@@ -214,7 +214,7 @@ class Analyzer:
     def _facts(self, record: Record, parsed: Parsed) -> None:
         """Times, amounts, quotes, events and topics, each recorded in `coverage`."""
         from newsloom.extract.amounts import extract_amounts
-        from newsloom.extract.entity_stage import main_timezone
+        from newsloom.extract.entity_stage import main_country, main_timezone
         from newsloom.extract.events import extract_events
         from newsloom.extract.quotes import extract_quotes
         from newsloom.extract.times import extract_times
@@ -230,7 +230,8 @@ class Analyzer:
             coverage.skipped["times"] = f"no month, weekday or relative-time words for '{parsed.lang}'"
         # a number inside a name counts nothing ("Movimento 5 Stelle", "S&P 500", "Canale 5")
         names = [span for e in record.entities if e.type in ("ORG", "WORK", "EVENT", "PRODUCT") for span in e.mentions]
-        record.amounts = extract_amounts(parsed, exclude=[(t.start, t.end) for t in record.times] + names)
+        record.amounts = extract_amounts(parsed, exclude=[(t.start, t.end) for t in record.times] + names,
+                                         country=main_country(record.entities, first_par if first_par > 0 else len(parsed.text)))
         coverage.ran.append("amounts")
         record.quotes = extract_quotes(parsed, record.entities)
         coverage.ran.append("quotes")

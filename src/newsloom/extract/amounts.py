@@ -62,11 +62,16 @@ class NumberGrammar:
     unit_words: int = 2
     unit_ends_at_noun: bool = False  # every noun has a capital: the unit ends at the first one
 
-    def currency(self, text: str | None) -> str | None:
+    by_country: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def currency(self, text: str | None, country: str | None = None) -> str | None:
+        """The ISO code of a written currency; one several countries write alike ("pesos", "$")
+        is the article's country's where the language data lists it."""
         if not text:
             return None
         t = " ".join(text.split())
-        return self.currencies.get(t) or self.currencies.get(fold(t))
+        local = (self.by_country.get(t) or self.by_country.get(fold(t)) or {}).get(country or "")
+        return local or self.currencies.get(t) or self.currencies.get(fold(t))
 
 
 def build_number_grammar(spec: dict) -> NumberGrammar:
@@ -95,6 +100,8 @@ def build_number_grammar(spec: dict) -> NumberGrammar:
     return NumberGrammar(
         regex=regex, link_currency=link_currency, thousands=thousands, decimal=decimal, words=words,
         multipliers={**multipliers, **{fold(k): v for k, v in multipliers.items()}}, currencies=currencies,
+        by_country={key: {str(c): str(v) for c, v in (codes or {}).items()}
+                    for k, codes in (spec.get("currency_by_country") or {}).items() for key in (str(k), fold(str(k)))},
         articles=frozenset(fold(str(a)) for a in spec.get("articles") or []),
         links=frozenset(fold(str(x)) for x in links),
         stop_words=frozenset(fold(str(x)) for x in spec.get("stop_words") or []),
@@ -188,8 +195,10 @@ def _skip_links(text: str, pos: int, g: NumberGrammar) -> int:
     return pos
 
 
-def extract_amounts(parsed: Parsed, exclude: list[tuple[int, int]] | None = None) -> list[Amount]:
-    """Every amount of the text. `exclude`: spans of time expressions (found here when None)."""
+def extract_amounts(parsed: Parsed, exclude: list[tuple[int, int]] | None = None,
+                    country: str | None = None) -> list[Amount]:
+    """Every amount of the text. `exclude`: spans of time expressions (found here when None);
+    `country`: the article's, for currencies several countries write alike."""
     g = number_grammar_for(parsed.lang)
     text = parsed.text or ""
     if g.regex is None or not text:
@@ -225,9 +234,9 @@ def extract_amounts(parsed: Parsed, exclude: list[tuple[int, int]] | None = None
         if m.group("pct"):
             unit = "percent"
         elif g.currency(m.group("cur")) or g.currency(m.group("cur_pre")):
-            unit = g.currency(m.group("cur")) or g.currency(m.group("cur_pre"))
+            unit = g.currency(m.group("cur"), country) or g.currency(m.group("cur_pre"), country)
         elif g.link_currency is not None and (lc := g.link_currency.match(text, end)):
-            unit, end = g.currency(lc.group("cur")), lc.end()
+            unit, end = g.currency(lc.group("cur"), country), lc.end()
         else:
             found = None
             pos = _skip_links(text, end, g) if mult else end

@@ -687,6 +687,16 @@ def _salience(entities: list[Entity], n: int) -> None:
         e.salience = round(scores[e.id] / top, 3)
 
 
+def main_country(entities: list[Entity], first_paragraph_end: int) -> str | None:
+    """The country the article is set in: the one its places are in, each mention counted, those
+    of the first paragraph (headline, dateline, lead) twice; None without places."""
+    votes: Counter = Counter()
+    for e in entities:
+        if e.type in _PLACE_TYPES and e.country:
+            votes.update({e.country: sum(2 if s < first_paragraph_end else 1 for s, _ in e.mentions)})
+    return votes.most_common(1)[0][0] if votes else None
+
+
 def main_timezone(entities: list[Entity], first_paragraph_end: int) -> str | None:
     """The time zone of where the article's main event happens: the first place below country
     level named in the first paragraph, else the first place named at all."""
