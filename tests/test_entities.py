@@ -382,3 +382,11 @@ def test_a_weak_model_misses_no_big_place_standing_alone(analyzer, lang, text, p
     rec = analyze(text, published="2025-11-25", analyzer=analyzer)
     found = {e.name: e.country for e in rec.entities if e.type == "PLACE"}
     assert {k: found.get(k) for k in places} == places
+
+
+@pytest.mark.slow
+def test_a_day_after_a_preposition_ends_no_name(analyzer):
+    rec = analyze("Gespräche in Genf\n\nDie Delegationen der USA und der Ukraine am Sonntag in Genf berieten lange.",
+                  published="2025-11-25", analyzer=analyzer)
+    places = {e.name for e in rec.entities if e.type == "PLACE"}
+    assert "Ukraine" in places and not any("Sonntag" in p for p in places)

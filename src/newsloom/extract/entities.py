@@ -323,6 +323,9 @@ class EntityRules:
         while len(toks) > 1 and fold(text[toks[0][0]:toks[0][1]]) in self.weekdays and prep and prep.group(1).islower() \
                 and not self.is_given_name(text[toks[0][0]:toks[0][1]]):
             toks = toks[1:]  # a day of the week after its preposition opens no name ("am Dienstag Gäste")
+        while len(toks) > 2 and fold(text[toks[-1][0]:toks[-1][1]]) in self.day_words | self.months \
+                and text[toks[-2][0]:toks[-2][1]].islower() and fold(text[toks[-2][0]:toks[-2][1]]) not in self.of_words:
+            toks = toks[:-2]  # nor does it end one ("der Ukraine am Sonntag in Genf"; "Plaza de Mayo" stays)
         if m.type == "PERSON":  # two people joined by a conjunction ("Henry Fielding e Laurence Sterne"; a
             # surname joined by one stays: "José Ortega y Gasset")
             k = next((k for k in range(2, len(toks) - 2) if fold(text[toks[k][0]:toks[k][1]]) in self.conjunctions
