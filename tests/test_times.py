@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsloom import analyze
 from newsloom.extract.context import Parsed
 from newsloom.extract.time_grammar import grammar_for
 from newsloom.extract.times import extract_times
@@ -291,3 +292,12 @@ def test_near_dates_ordinal_days_and_years_named_with_their_noun(lang, text, exp
 def test_a_time_without_a_zone_takes_its_instant_from_the_articles_place():
     t = by_text(extract_times(parsed("Rendez-vous vendredi à 10 h 15.", "fr"), tz_hint="Europe/Paris"))["10 h 15"]
     assert (t.value, t.utc) == ("2025-08-15T10:15:00+02:00", "2025-08-15T08:15:00Z")
+
+
+@pytest.mark.slow
+def test_a_weekday_takes_the_tense_of_its_own_clause(analyzer):
+    text = ("Akcyza\n\nSejm przyjął w piątek nowelizację ustawy, która od stycznia podniesie ceny papierosów. "
+            "Rzecznik powiedział w poniedziałek, że prezydent nie podpisze ustawy. Prezydent podpisze ją w środę.")
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    assert {t.text: t.value for t in rec.times if t.type == "DATE"} >= {
+        "piątek": "2025-11-21", "poniedziałek": "2025-11-24", "środę": "2025-11-26"}

@@ -70,6 +70,9 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()«»“”„\"]|\s[—–-]\s")
+
+
 class _Sentences:
     """Which sentence a character offset falls in, and the tense of a sentence."""
 
@@ -91,9 +94,17 @@ class _Sentences:
             if t is not None:
                 return t
         i = self.index(start)
+        s, e = self.spans[i]
+        # the clause the expression stands in speaks first ("Sejm przyjął w piątek ustawę, która podniesie
+        # ceny": Friday is past), then the sentence
+        text = self.parsed.text
+        left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, s, start)), default=s)
+        right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end, e)), e)
+        clause = self._cue_tense(text[left:right])
+        if clause:
+            return clause
         if i not in self._tense:
-            s, e = self.spans[i]
-            self._tense[i] = self._cue_tense(self.parsed.text[s:e])
+            self._tense[i] = self._cue_tense(text[s:e])
         return self._tense[i]
 
     def _cue_tense(self, sentence: str) -> int:
