@@ -302,3 +302,10 @@ def test_a_weekday_takes_the_tense_of_its_own_clause(analyzer):
     values = {t.text: t.value for t in rec.times}
     assert {k: values.get(k) for k in ("piątek", "poniedziałek", "środę")} == {
         "piątek": "2025-11-21", "poniedziałek": "2025-11-24", "środę": "2025-11-26"}
+
+
+@pytest.mark.slow
+def test_a_clause_ends_before_that(analyzer):
+    rec = analyze("Terapia\n\nLa directora, María Jesús Lamas, señaló el lunes que la agencia estudiará el caso.",
+                  published="2025-11-25", analyzer=analyzer)
+    assert [(t.text, t.value) for t in rec.times] == [("el lunes", "2025-11-24")]

@@ -82,6 +82,10 @@ class _Sentences:
         self.spans = sorted(parsed.sents) or _split_sentences(parsed.text)
         self.starts = [s for s, _ in self.spans]
         self._tense: dict[int, int] = {}
+        # a clause ends at a comma or a bracket, and before "that" ("señaló el lunes que la agencia estudiará")
+        comps = [re.escape(c) for c in (parsed.data.get("speech") or {}).get("complementizers", []) if " " not in c]
+        self.clause_break = re.compile(_CLAUSE_BREAK.pattern + (rf"|(?<!\w)(?:{'|'.join(comps)})(?!\w)" if comps else ""),
+                                       re.I)
 
     def index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
@@ -98,8 +102,8 @@ class _Sentences:
         # the clause the expression stands in speaks first ("Sejm przyjął w piątek ustawę, która podniesie
         # ceny": Friday is past), then the sentence
         text = self.parsed.text
-        left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, s, start)), default=s)
-        right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end, e)), e)
+        left = max((m.end() for m in self.clause_break.finditer(text, s, start)), default=s)
+        right = next((m.start() for m in self.clause_break.finditer(text, end, e)), e)
         clause = self._cue_tense(text[left:right])
         if clause:
             return clause
