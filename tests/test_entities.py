@@ -390,3 +390,20 @@ def test_a_day_after_a_preposition_ends_no_name(analyzer):
                   published="2025-11-25", analyzer=analyzer)
     places = {e.name for e in rec.entities if e.type == "PLACE"}
     assert "Ukraine" in places and not any("Sonntag" in p for p in places)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang, text, people", [
+    ("es", "Reforma\n\nEl presidente Petro criticó al ministro Bonilla.",
+     {"Petro": "presidente", "Bonilla": "ministro"}),
+    ("nl", "Staatsbezoek\n\nHet paar werd ontvangen door koning Willem-Alexander en koningin Máxima. Later sprak "
+     "koning Filip met de premier.", {"Willem-Alexander": "koning", "Máxima": "koningin", "Filip": "koning"}),
+    ("de", "Gipfel\n\nDer Präsident Frankreichs traf Kanzler Merz in Berlin.", {"Merz": "Kanzler"}),
+    # not a surname: an initial or a particle goes on with the name
+    ("en", "History\n\nIn 1945 he was appointed by President Harry S. Truman.", {"Harry S. Truman": "President"}),
+])
+def test_a_surname_alone_after_a_title_is_a_person(analyzer, lang, text, people):
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    found = {e.name: [r.title for r in e.roles] for e in rec.entities if e.type == "PERSON"}
+    assert {k: (found.get(k) or [None])[0] for k in people} == people
+    assert set(found) == set(people)

@@ -169,6 +169,14 @@ class EntityRules:
         word = fold(s)
         return word.rstrip(".") in self.honorifics_bare or word in self.day_words
 
+    def no_surname(self, word: str) -> bool:
+        """Is this one capitalized word after a title something other than a surname: a name of the
+        lexicons, a demonym, a title, a day or month, or a function word?"""
+        key = fold(word)
+        return bool(self.known(word)) or key in self.countries.demonyms or key in self.titles \
+            or key in self.day_words or key in self.months or key in self.function_words \
+            or key in self.determiners or key in self.honorifics_bare
+
     def known(self, s: str) -> tuple[str, str | None] | None:
         """(type, country) of an institution or country name, else None."""
         key = fold(s)
@@ -467,6 +475,9 @@ class EntityRules:
         if len(toks) == 1 and m.type in ("PLACE", "ORG", "MISC") and fold(span) in self.countries.demonyms \
                 and not self.known(span):
             return []  # an adjective opening a sentence ("Российский министр ..."), not a name
+        if cue_type == "_title" and len(toks) == 1 and not self.no_surname(span) and not self._inside_kind(span) \
+                and not (fold(span) in self.portfolios or any(p.startswith(fold(span)) for p in self.portfolios)):
+            return [Mention(toks[0][0], toks[-1][1], "PERSON")]  # the model took the title in ("koningin Máxima")
         if cue_type == "_title" or (fold(span) in self.portfolios or any(p.startswith(fold(span)) for p in self.portfolios)) \
                 and self._after_title(text, m.start):
             return []  # a portfolio fragment: part of a role, not a name
@@ -834,12 +845,22 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
             if piece is not None:
                 mentions.extend(rules.correct(text, piece))
     for a, b in titled_names:
+        word = text[a:b]
+        if " " not in word and (rules.no_surname(word) or _more_name_after(text, b, rules)
+                                or re.search(r"(?<!\w)[A-ZА-Я]{2,}\s+$", text[max(0, a - 12):a]) or any(
+                x < b and a < y for x, y in titled_names if (x, y) != (a, b))
+                or rules.nouns_capitalized and not any(m.start <= a and b <= m.end for m in mentions)):
+            # a title before a country, a body, a day or a plain word ("Präsident Frankreichs"); a name
+            # going on after an initial or a particle ("Harry S. Truman", "Erico el Santo"); a word after
+            # a body's initials ("gardien du KRC Genk"); where every noun has a capital, a word the
+            # model did not take for a name
+            continue
         # the model saw part of the name ("Noël Barrot" of "Jean-Noël Barrot"), or all of it as something
         # else ("l'alta rappresentante Kaja Kallas" as a body; not where a title takes a body after it
         # in the genitive, "dyrektor Przedstawicielstwa Komisji")
         inside = [m for m in mentions if a <= m.start and m.end <= b
                   and (m.type == "PERSON" or (m.start, m.end) == (a, b) and m.type in ("ORG", "MISC") and not m.fixed
-                       and not rules.bare_complement
+                       and (not rules.bare_complement or " " not in word)
                        and not any(rules._inside_kind(w) for w in text[a:b].split()))]
         if inside:
             mentions = [m for m in mentions if m not in inside]
@@ -870,6 +891,19 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
     for found in (lexicon, rules.cued_mentions(text)):
         mentions += [x for x in found if not any(x.start < m.end and m.start < x.end for m in mentions)]
     return _resolve_overlaps(text, mentions)
+
+
+def _more_name_after(text: str, end: int, rules: EntityRules) -> bool:
+    """Does a name go on after `end`, past an initial or a lower-case particle ("Harry S. Truman",
+    "Erico el Santo"), rather than a preposition ("Kanzler Merz in Berlin")?"""
+    nxt = re.match(r"\s+(?:[^\W\d_]\.|([^\W\d_]{1,4})\s+[^\W\d_])", text[end:end + 16])
+    if nxt is None:
+        return False
+    if nxt.group(1) is None:
+        return True  # an initial
+    after = text[end + nxt.end() - 1]
+    word = fold(nxt.group(1))
+    return nxt.group(1).islower() and after.isupper() and word in rules.glue and word not in rules.place_prepositions
 
 
 def _lexicon_over_model(text: str, mentions: list[Mention], lexicon: list[Mention], rules: EntityRules) -> list[Mention]:

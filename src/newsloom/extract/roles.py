@@ -96,7 +96,7 @@ class RoleFinder:
         initials = _INITIALS
         self.name_after = re.compile(rf"(?<![\w-])(?:{title})(?:\s+(?:{dem}))?(?:\s+(?:(?:{of})\s*)?(?:{ports})(?![\w-]))?"
                                      rf"(?:\s+(?:(?:{of})\s*)?{initials}(?![\w-]))?(?:\s+(?:{hons}))*\s+"
-                                     rf"(?P<name>[^\W\d_][\w’'-]+(?:\s+[^\W\d_][\w’'-]+){{1,2}})", re.I)
+                                     rf"(?P<name>[^\W\d_][\w’'-]+(?:\s+[^\W\d_][\w’'-]+){{0,2}})", re.I)
         # a byline: "di Chiara Benedetti | 16 ottobre 2025" at the start of a line
         by = "|".join(re.escape(w) for w in spec.get("byline_words", [])) or r"(?!x)x"
         self.byline = re.compile(rf"(?m)^(?:{by})\s+(?P<name>[^\W\d_][\w’'-]+(?:\s+[^\W\d_][\w’'-]+){{1,2}})", re.I)
@@ -342,6 +342,13 @@ class RoleFinder:
                 run.append(w)
             if len(run) >= 2:
                 out.append((m.start("name") + run[0].start(), m.start("name") + run[-1].end()))
+            elif len(run) == 1 and len(run[0].group(0).strip(".,;:!?")) > 1 \
+                    and fold(run[0].group(0).rstrip(".,;:!?")) not in _particles():
+                # a surname alone ("El presidente Petro criticó", "koning Filip"); not a name particle
+                # opening a longer one ("la présidente Von der Leyen")
+                word = run[0].group(0).rstrip(".,;:!?")
+                a = m.start("name") + run[0].start()
+                out.append((a, a + len(word)))
         for m in self.byline.finditer(text):
             run = [w for w in re.finditer(r"\S+", m.group("name"))]
             while run and not run[-1].group(0)[:1].isupper():
@@ -407,3 +414,9 @@ class RoleFinder:
             base = base + m.end()
             m = self.chain.match(text[base:limit])
         return roles
+
+
+def _particles() -> frozenset[str]:
+    from newsloom.extract.entities import _name_particles
+
+    return _name_particles()
