@@ -200,6 +200,9 @@ def test_words_standing_for_the_person_spoken_of_last(analyzer, text, expected):
     ("Senate passes laws\n\nThe government and the Greens reached a deal on Tuesday.\n\n\"These laws were broken. "
      "Everyone agreed they were broken,\" Senator Murray Watt told the chamber.",
      {"These laws were broken. Everyone agreed they were broken": "Murray Watt"}),
+    ("Deals signed\n\nSouth Africa's Minister of International Relations Ronald Lamola spoke in Nairobi.\n\n"
+     "\"We are not just signing papers. We want to see trade grow,\" Lamola said.",
+     {"We are not just signing papers. We want to see trade grow": "Ronald Lamola"}),
     # ... or a title after the verb standing for the person named before
     ("Суд\n\nАдвокат Михаил Левин заявил журналистам о жалобе.\n\n„Мой подзащитный не признает вину. Ни одного "
      "доказательства нет“, — сказал адвокат.",
