@@ -199,3 +199,13 @@ def test_a_day_opening_a_sentence_is_no_name(analyzer, lang, text, absent, prese
     names = {e.name for e in analyze(text, published="2025-11-25", analyzer=analyzer).entities}
     assert not names & set(absent)
     assert set(present) <= names
+
+
+@pytest.mark.slow
+def test_a_spanish_first_surname_alone_names_the_person(analyzer):
+    text = ("Derrumbe en mina\n\nEl ingeniero de seguridad Luis Alberto Quispe Mamani explicó que la galería "
+            "colapsó.\n\n«La galería sigue inestable», declaró Quispe.")
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    names = {e.id: e.name for e in rec.entities}
+    quote = next(q for q in rec.quotes if q.text == "La galería sigue inestable")
+    assert names[quote.speaker] == "Luis Alberto Quispe Mamani"

@@ -52,7 +52,9 @@ class EntityStage:
             mentions = _places_inside_bodies(text, mentions, gazetteer, self.rules)
         groups = link(text, mentions, self.inflections,
                       is_country=lambda form: self.countries.country_of_name(form) is not None)
-        _surnames_alone(text, groups, self.inflections)
+        double = str((self.data.get("entity_cues") or {}).get("double_surnames", "")).lower() in ("yes", "true")
+        _surnames_alone(text, groups, self.inflections, (lambda w: w[:1].isupper() and len(w) > 2
+                                                         and not self.rules.is_given_name(w)) if double else None)
         if gazetteer is not None and not (parsed.ner is not None and parsed.ner.user_data.get(PEOPLE_TRUSTED)):
             _places_taken_for_people(groups, text, gazetteer, self.morphology)
         # A country name that is a person's surname ("Luís Montenegro") is no cue to a country.
@@ -329,17 +331,22 @@ def _places_inside_bodies(text: str, mentions: list[Mention], gazetteer: Gazette
     return sorted(out, key=lambda x: (x.start, -x.end))
 
 
-def _surnames_alone(text: str, groups: list[Group], endings: tuple[str, ...] = ()) -> None:
+def _surnames_alone(text: str, groups: list[Group], endings: tuple[str, ...] = (), first_surname=None) -> None:
     """Every other place a person's surname stands alone is a mention of that person ("Wadephul
     sagte"); where people share the surname, of the one named last before it; in an inflected
-    language, with any of its case endings ("Tuska", "Tuskiem")."""
+    language, with any of its case endings ("Tuska", "Tuskiem"). Where people bear two surnames
+    and go by the first ("Luis Alberto Quispe Mamani" ... "declaró Quispe"), `first_surname` tells
+    whether a name's last-but-one word is one (not a given name)."""
     case = "|".join(re.escape(e) for e in sorted(endings, key=len, reverse=True))
     case = f"(?:{case})?" if case else ""
     taken = [(m.start, m.end) for g in groups for m in g.mentions]
     surnames: dict[str, list[Group]] = {}
     for g in groups:
         if g.type == "PERSON" and len(g.longest().split()) > 1:
-            surnames.setdefault(g.longest().split()[-1], []).append(g)
+            words = g.longest().split()
+            surnames.setdefault(words[-1], []).append(g)
+            if first_surname is not None and len(words) >= 3 and first_surname(words[-2]):
+                surnames.setdefault(words[-2], []).append(g)
     for name, owners in surnames.items():
         if len(name) < 3 or not name[:1].isupper():
             continue
