@@ -209,3 +209,11 @@ def test_a_spanish_first_surname_alone_names_the_person(analyzer):
     names = {e.id: e.name for e in rec.entities}
     quote = next(q for q in rec.quotes if q.text == "La galería sigue inestable")
     assert names[quote.speaker] == "Luis Alberto Quispe Mamani"
+
+
+@pytest.mark.slow
+def test_a_name_after_a_title_its_complement_and_a_comma_is_a_person(analyzer):
+    rec = analyze("Acidente\n\nO governador de Minas Gerais, Romeu Zema (Novo), decretou luto oficial de três dias.",
+                  published="2025-11-25", analyzer=analyzer)
+    zema = next(e for e in rec.entities if e.name == "Romeu Zema")
+    assert zema.type == "PERSON" and [(r.title, r.of) for r in zema.roles] == [("governador", "Minas Gerais")]

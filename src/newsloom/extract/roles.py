@@ -97,6 +97,10 @@ class RoleFinder:
         self.name_after = re.compile(rf"(?<![\w-])(?:{title})(?:\s+(?:{dem}))?(?:\s+(?:(?:{of})\s*)?(?:{ports})(?![\w-]))?"
                                      rf"(?:\s+(?:(?:{of})\s*)?{initials}(?![\w-]))?(?:\s+(?:{hons}))*\s+"
                                      rf"(?P<name>[^\W\d_][\w’'-]+(?:\s+[^\W\d_][\w’'-]+){{0,2}})", re.I)
+        # a title and its complement, then the name after a comma ("O governador de Minas Gerais, Romeu
+        # Zema, decretou"): the name's capitalized words, at least two of them
+        self.name_after_comma = re.compile(rf"(?<![\w-])(?:{title})(?![\w-])\s+(?:{of})\s*[^,.;:()\n]{{1,60}}?,\s+"
+                                           rf"(?P<name>[^\W\d_][\w’'-]+(?:\s+[^\W\d_][\w’'-]+){{1,2}})", re.I)
         # a byline: "di Chiara Benedetti | 16 ottobre 2025" at the start of a line
         by = "|".join(re.escape(w) for w in spec.get("byline_words", [])) or r"(?!x)x"
         self.byline = re.compile(rf"(?m)^(?:{by})\s+(?P<name>[^\W\d_][\w’'-]+(?:\s+[^\W\d_][\w’'-]+){{1,2}})", re.I)
@@ -349,6 +353,15 @@ class RoleFinder:
                 word = run[0].group(0).rstrip(".,;:!?")
                 a = m.start("name") + run[0].start()
                 out.append((a, a + len(word)))
+        for m in self.name_after_comma.finditer(text):
+            run = []
+            for w in re.finditer(r"\S+", m.group("name")):
+                if not w.group(0)[:1].isupper() or fold(w.group(0)) in self.joiners:
+                    break
+                run.append(w)
+            if len(run) >= 2 and not any(a <= m.start("name") < b for a, b in out):
+                end = m.start("name") + run[-1].end() - (len(run[-1].group(0)) - len(run[-1].group(0).rstrip(".,;:")))
+                out.append((m.start("name") + run[0].start(), end))
         for m in self.byline.finditer(text):
             run = [w for w in re.finditer(r"\S+", m.group("name"))]
             while run and not run[-1].group(0)[:1].isupper():
