@@ -236,3 +236,24 @@ def test_a_dash_opens_a_quotation_inside_a_paragraph(analyzer):
 ])
 def test_the_words_after_the_verb_say_who_spoke_and_to_whom(analyzer, text, quote, speaker):
     assert speakers(analyze(text, published="2025-11-25", analyzer=analyzer))[quote] == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, quote, speaker", [
+    # reported speech set off by a comma, with the speech verb and its subject after it
+    ("Energie\n\nDie Tschechische Republik entscheide souverän über ihren Energiemix, sagte Präsident Petr Pavel.",
+     "Die Tschechische Republik entscheide souverän über ihren Energiemix", "Petr Pavel"),
+    # ... or before it, with no "dass" (German)
+    ("Explosion\n\nDie Oberstaatsanwältin Andrea Lechner sagte, man ermittle derzeit gegen unbekannt.",
+     "man ermittle derzeit gegen unbekannt", "Andrea Lechner"),
+])
+def test_reported_speech_set_off_by_a_comma(analyzer, text, quote, speaker):
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    assert speakers(rec).get(quote) == speaker
+    assert next(q for q in rec.quotes if q.text == quote).kind == "indirect"
+
+
+@pytest.mark.slow
+def test_a_verb_after_a_comma_with_its_object_reports_nothing(analyzer):
+    text = "Futebol\n\nO técnico do Botafogo, Davide Ancelotti, criticou a marcação do pênalti."
+    assert not analyze(text, published="2025-11-25", analyzer=analyzer).quotes

@@ -646,7 +646,52 @@ def _indirect_by_words(parsed: Parsed, sp: Speakers, taken: list[tuple[int, int]
                              speaker_text=said_by, verb=w.group(0), kind="indirect"))
             taken.append((s, e))
             break
+    after_comma = str(spec.get("reported_after_comma", "")).lower() in ("yes", "true")
+    for a, b in parsed.sents:
+        for s, e, verb in _reported_around_comma(text, a, b, sp, after_comma):
+            if e - s < 15 or any(x < e and s < y for x, y in taken):
+                continue
+            ent, said_by, _ = sp.attribute(s, e)
+            if ent is None or any(s <= x < e for x, _ in ent.mentions):
+                continue  # no one to say it, or the clause names its own subject ("Ancelotti, criticou ...")
+            out.append(Quote(text=text[s:e], start=s, end=e, speaker=ent.id if ent else None,
+                             speaker_text=said_by, verb=verb, kind="indirect"))
+            taken.append((s, e))
     return out
+
+
+def _subject_after(text: str, at: int, end: int, sp: Speakers) -> bool:
+    """Does the verb ending at `at` have its subject after it: a name that no preposition governs, a
+    pronoun, or a title ("sagte Präsident Petr Pavel", "dijo ella", "ha detto il procuratore"), rather
+    than an object ("criticou a marcação", "contra 68% do Flamengo")?"""
+    if any(at <= x < end and not sp._governed(x) for x, _, _ in sp.mentions):
+        return True
+    first = [fold(w) for w in re.findall(r"[^\W\d_][\w’'-]*", text[at:end])][:3]
+    return bool(first) and (first[0] in sp.pronouns or any(w in sp.titles for w in first))
+
+
+def _reported_around_comma(text: str, a: int, b: int, sp: Speakers, after_comma: bool):
+    """Reported speech set off by a comma alone: a clause, then a speech verb and its subject to the
+    sentence's end ("Die Republik entscheide souverän, sagte er.", "El plan está muerto, dijo el
+    ministro."); and where the language allows it, a speech verb, a comma and the clause ("Lechner
+    sagte, man ermittle gegen unbekannt.")."""
+    body = text[a:b].rstrip()
+    tail = re.search(r",\s*([^,;:]+?)\s*[.!?]?$", body)
+    words = tail.group(1).split() if tail else []
+    # the verb opens the tail, or follows its auxiliary ("…, ha detto il ministro"); a subject follows
+    verb = next((w for w in words[:2] if w.islower() and sp.is_verb_form(fold(w))), None)
+    if verb and 2 <= len(words) <= 7 and (words[0] == verb or words[0].islower() and len(words[0]) <= 3) \
+            and _subject_after(text, a + tail.start(1) + tail.group(1).find(verb) + len(verb), a + tail.end(1), sp):
+        s, e = _trim_words(text, a, a + tail.start())
+        if len(text[s:e].split()) >= 4:
+            yield s, e, verb
+    if after_comma:
+        for m in re.finditer(r"(?<![\w-])([^\W\d_]+),\s+(?=[^\W\d_])", body):
+            if m.group(1).islower() and sp.is_verb_form(fold(m.group(1))):
+                s, e = _trim_words(text, a + m.end(), b)
+                if len(text[s:e].split()) >= 4:
+                    yield s, e, m.group(1)
+                break
 
 
 def _trim_words(text: str, s: int, e: int) -> tuple[int, int]:
