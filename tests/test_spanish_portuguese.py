@@ -217,3 +217,12 @@ def test_a_name_after_a_title_its_complement_and_a_comma_is_a_person(analyzer):
                   published="2025-11-25", analyzer=analyzer)
     zema = next(e for e in rec.entities if e.name == "Romeu Zema")
     assert zema.type == "PERSON" and [(r.title, r.of) for r in zema.roles] == [("governador", "Minas Gerais")]
+
+
+@pytest.mark.slow
+def test_a_demonym_right_before_a_name_gives_the_persons_country(analyzer):
+    text = ("Fórmula 1\n\nO pódio teve o britânico Lando Norris e o espanhol Fernando Alonso, enquanto o Catar "
+            "recebe a prova em Doha e o Catar prepara a festa.")
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    assert {e.name: e.country for e in rec.entities if e.type == "PERSON"} == {"Lando Norris": "GB",
+                                                                               "Fernando Alonso": "ES"}

@@ -168,6 +168,17 @@ class EntityStage:
                     if code:
                         e.country = code
                         break
+        # a demonym standing right before the name, as a noun or an adjective ("com o espanhol Fernando
+        # Alonso", "Słoweniec Domen Prevc", "the Briton Lando Norris")
+        for e in entities:
+            if e.type != "PERSON" or e.country:
+                continue
+            for s, _ in e.mentions:
+                before = re.search(r"([^\W\d_][\w-]*)[\s,]*$", text[max(0, s - 40):s])
+                code = before and self.countries.country_of_demonym(before.group(1))
+                if code:
+                    e.country = code
+                    break
 
 
 _WORD = re.compile(r"[^\W\d_][\w-]*")
