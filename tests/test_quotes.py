@@ -230,6 +230,10 @@ def test_a_dash_opens_a_quotation_inside_a_paragraph(analyzer):
     ("Aanval op Kyiv\n\nBurgemeester Vitali Klitsjko sprak van een zware nacht.\n\n"
      "\"De stad blijft staan\", schreef hij op Telegram.", "De stad blijft staan", "Vitali Klitsjko"),
     # a name after a preposition after the verb is who was spoken to
+    # an age after the verb stands for the person named before
+    ("Cricket\n\nPat Cummins bowled six overs in the nets on Tuesday.\n\n"
+     "\"The back has pulled up well,\" the 32-year-old told reporters in Brisbane.",
+     "The back has pulled up well", "Pat Cummins"),
     ("Ataque en Sudán\n\nLa Red de Médicos de Sudán denunció el ataque.\n\n"
      "«Eran civiles que compraban comida», explicó a EFE un portavoz de la organización.",
      "Eran civiles que compraban comida", None),

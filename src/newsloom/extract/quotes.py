@@ -485,9 +485,11 @@ class Speakers:
             return ent, self.text[s:e], verb
         # no name: a pronoun or a title stands for a person named before ('"...," she said',
         # "„…“, — сказал адвокат")
-        for w in list(re.finditer(r"[^\W\d_][\w’'-]*", self.text[a:b]))[:6]:
+        for w in list(re.finditer(r"\d+-[^\W\d_]+|[^\W\d_][\w’'-]*", self.text[a:b]))[:6]:
             word = fold(w.group(0))
-            if word in self.pronouns and a + w.start() < v_at:
+            if word[:1].isdigit():  # an age standing for the person ("sagte der 41-Jährige", "the 26-year-old")
+                who_ = self.antecedent(a + w.start())
+            elif word in self.pronouns and a + w.start() < v_at:
                 who_ = self.antecedent(a + w.start())
             elif word in self.titles:
                 who_ = self.titled(word, a + w.start()) or self.antecedent(a + w.start())
