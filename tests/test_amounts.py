@@ -155,3 +155,10 @@ def test_values_carry_no_floating_point_noise():
 def test_a_currency_several_countries_write_alike_is_the_articles_countrys(analyzer, text, unit):
     rec = analyze(text, published="2025-11-25", analyzer=analyzer)
     assert [a.unit for a in rec.amounts if a.value and a.value > 1e6] == [unit]
+
+
+@pytest.mark.slow
+def test_a_decimal_point_before_one_or_two_digits_in_spanish(analyzer):
+    rec = analyze("Elección\n\nMorena obtuvo 54.7 por ciento de los votos, con 35.9 millones de votos. "
+                  "La gasolina cuesta 3.912 pesos.", published="2025-11-25", analyzer=analyzer)
+    assert [(a.value, a.unit) for a in rec.amounts] == [(54.7, "percent"), (35900000.0, "votos"), (3912.0, "MXN")]

@@ -61,6 +61,7 @@ class NumberGrammar:
     stop_words: frozenset[str] = frozenset()
     unit_words: int = 2
     unit_ends_at_noun: bool = False  # every noun has a capital: the unit ends at the first one
+    point_decimal_too: bool = False  # a point before one or two digits is a decimal point too
 
     by_country: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -82,6 +83,9 @@ def build_number_grammar(spec: dict) -> NumberGrammar:
     sep = "[" + "".join(re.escape(t) for t in thousands) + "]" if thousands else "(?!)"
     dec = re.escape(decimal)
     digits = rf"\d{{1,3}}(?:{sep}\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?"
+    point_too = str(spec.get("point_decimal_too", "")).lower() in ("yes", "true") and decimal != "."
+    if point_too:  # "8.5 por ciento" as Mexico writes it: a point before one or two digits is no thousands mark
+        digits = rf"\d+\.\d{{1,2}}(?![\d.,])|{digits}"
     words = {fold(str(k)): float(v) for k, v in (spec.get("words") or {}).items()}
     word = _alternation((spec.get("words") or {}).keys(), fold_case=True)
     wordnum = rf"{word}(?:[\s-]+{word})*"
@@ -107,6 +111,7 @@ def build_number_grammar(spec: dict) -> NumberGrammar:
         stop_words=frozenset(fold(str(x)) for x in spec.get("stop_words") or []),
         unit_words=int(spec.get("unit_words", 2)),
         unit_ends_at_noun=str(spec.get("unit_ends_at_noun", "")).lower() in ("yes", "true"),
+        point_decimal_too=point_too,
     )
 
 
@@ -117,6 +122,8 @@ def number_grammar_for(lang: str) -> NumberGrammar:
 
 
 def _digits_value(text: str, g: NumberGrammar) -> float | None:
+    if g.point_decimal_too and re.fullmatch(r"\d+\.\d{1,2}", text):
+        return float(text)
     t = text
     for sep in g.thousands:
         if sep != g.decimal:
