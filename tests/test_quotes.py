@@ -261,3 +261,15 @@ def test_reported_speech_set_off_by_a_comma(analyzer, text, quote, speaker):
 def test_a_verb_after_a_comma_with_its_object_reports_nothing(analyzer):
     text = "Futebol\n\nO técnico do Botafogo, Davide Ancelotti, criticou a marcação do pênalti."
     assert not analyze(text, published="2025-11-25", analyzer=analyzer).quotes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("Газпром\n\nГлава компании Алексей Миллер выступил на совещании в Москве.\n\n"
+     "По его словам, решение будет принято на заседании совета директоров в декабре.",
+     "решение будет принято на заседании совета директоров в декабре", "Алексей Миллер"),
+    ("Kongres\n\nKrzysztof Bosak skrytykował koalicję w Sejmie. Jego zdaniem PSL „od dawna jest przystawką rządu”.",
+     "od dawna jest przystawką rządu", "Krzysztof Bosak"),
+])
+def test_a_source_phrase_with_a_possessive_names_the_person_spoken_of(analyzer, text, quote, speaker):
+    assert speakers(analyze(text, published="2025-11-25", analyzer=analyzer)).get(quote) == speaker

@@ -182,7 +182,10 @@ class Speakers:
         self.text = parsed.text
         spec = parsed.data.get("speech") or {}
         self.verbs = {fold(v) for v in spec.get("verbs", [])}
-        self.sources = sorted((fold(s) for s in spec.get("sources", [])), key=len, reverse=True)
+        # a source phrase holding a possessive pronoun ("по его словам", "jego zdaniem", "a su juicio"):
+        # the person spoken of last
+        self.possessive_sources = {fold(s) for s in spec.get("possessive_sources", [])}
+        self.sources = sorted({fold(s) for s in spec.get("sources", [])} | self.possessive_sources, key=len, reverse=True)
         self.pronouns = {fold(p) for p in spec.get("pronouns", [])}
         titles_spec = parsed.data.get("titles") or {}
         self.clause_words = {fold(w) for w in [*spec.get("complementizers", []), *titles_spec.get("conjunctions", [])]
@@ -301,8 +304,13 @@ class Speakers:
         a, b = self.sentence_of(start)
         seg = fold(self.text[a:b])
         for src in self.sources:
-            for m in re.finditer(rf"(?<!\w){re.escape(src)}\s+", seg):
+            for m in re.finditer(rf"(?<!\w){re.escape(src)}(?:\s+|(?=,))", seg):
                 at = a + m.end()
+                if src in self.possessive_sources:
+                    who = None if start <= at < end else self.antecedent(a + m.start())
+                    if who is not None:
+                        return who, self.text[a + m.start():a + m.end()].strip(), src
+                    continue
                 pron = re.match(r"[^\W\d_]+", self.text[at:at + 20])
                 if pron and fold(pron.group(0)) in self.source_pronouns and not start <= at < end:
                     who = self.antecedent(at)  # "Selon lui, ...", "according to her"
@@ -579,7 +587,7 @@ def _indirect(parsed: Parsed, sp: Speakers, taken: list[tuple[int, int]]) -> lis
     for a, b in parsed.sents:
         seg = fold(text[a:b])
         for src in sp.sources:
-            m = re.search(rf"(?<!\w){re.escape(src)}\s", seg)
+            m = re.search(rf"(?<!\w){re.escape(src)}(?:\s|(?=,))", seg)
             if not m:
                 continue
             if m.start() == 0:  # "Selon X, ...": the clause after the source
@@ -593,6 +601,9 @@ def _indirect(parsed: Parsed, sp: Speakers, taken: list[tuple[int, int]]) -> lis
                 if pron and fold(pron.group(0)) in sp.pronouns | sp.titles:  # "Segundo ele", "По словам министра"
                     ent = sp.antecedent(a)
                     found = (ent, pron.group(0)) if ent else None
+                elif found is None and src in sp.possessive_sources:  # "По его словам, ..."
+                    ent = sp.antecedent(a)
+                    found = (ent, text[a:a + m.end()].strip()) if ent else None
             else:  # "..., according to X.": the clause before it
                 comma = text.rfind(",", a, a + m.start())
                 if comma < 0:
