@@ -273,3 +273,11 @@ def test_a_verb_after_a_comma_with_its_object_reports_nothing(analyzer):
 ])
 def test_a_source_phrase_with_a_possessive_names_the_person_spoken_of(analyzer, text, quote, speaker):
     assert speakers(analyze(text, published="2025-11-25", analyzer=analyzer)).get(quote) == speaker
+
+
+@pytest.mark.slow
+def test_a_name_in_quote_marks_is_not_something_said(analyzer):
+    text = ("Газпром\n\nПоставки по газопроводу «Сила Сибири» выросли. Глава компании Алексей Миллер "
+            "назвал рост «важным сигналом для рынка».")
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    assert [q.text for q in rec.quotes if q.kind != "indirect"] == ["важным сигналом для рынка"]

@@ -735,6 +735,15 @@ def _after_source(doc, text: str, a: int, b: int, sp: Speakers) -> tuple[int, in
     return s, b, comma
 
 
+def _a_name(inner: str) -> bool:
+    """Is a short quotation a name set in quote marks (the pipeline «Сила Сибири», the arena
+    «Арена-2000»): two to four words, every one capitalized but short connectors, and no stop?"""
+    words = inner.split()
+    return 2 <= len(words) <= 4 and words[0][:1].isupper() and inner.rstrip()[-1:] not in ".!?…,;:" \
+        and all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 and w.isalpha() and w.islower() for w in words) \
+        and sum(w[:1].isupper() for w in words) >= 2
+
+
 def extract_quotes(parsed: Parsed, entities: list[Entity]) -> list[Quote]:
     """Direct, partial and indirect quotes of one article, in text order."""
     text = parsed.text
@@ -742,7 +751,11 @@ def extract_quotes(parsed: Parsed, entities: list[Entity]) -> list[Quote]:
     quotes: list[Quote] = []
     names = [(s, e) for ent in entities for s, e in ent.mentions]
     # a name in quote marks ("Аналитики «Альфа-Банка»") is not something said
-    found = [q for q in find_quoted(text, parsed.lang) if not any(s <= q.start and q.end <= e for s, e in names)]
+    # (where every noun has a capital, a short quotation of nouns is still something said: „Haushalt der
+    # Investitionen“)
+    nouns_capitalized = str((parsed.data.get("places") or {}).get("nouns_capitalized", "")).lower() in ("yes", "true")
+    found = [q for q in find_quoted(text, parsed.lang) if not any(s <= q.start and q.end <= e for s, e in names)
+             and (nouns_capitalized or not _a_name(text[q.start:q.end]))]
     sp.quoted = [(q.start, q.end) for q in found]
     for q in found:
         ent, words, verb = sp.attribute(q.start, q.end)
