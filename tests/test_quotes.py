@@ -281,3 +281,11 @@ def test_a_name_in_quote_marks_is_not_something_said(analyzer):
             "назвал рост «важным сигналом для рынка».")
     rec = analyze(text, published="2025-11-25", analyzer=analyzer)
     assert [q.text for q in rec.quotes if q.kind != "indirect"] == ["важным сигналом для рынка"]
+
+
+@pytest.mark.slow
+def test_a_title_that_is_also_a_surname_stays_a_title(analyzer):
+    text = ("Travis Head scored 120 on Tuesday. Head coach Brendon McCullum admitted the batting had been "
+            "\"a bit loose\" in Perth.")
+    s = speakers(analyze(text, published="2025-11-25", analyzer=analyzer))
+    assert s["a bit loose"] == "Brendon McCullum"

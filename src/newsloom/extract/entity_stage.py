@@ -54,7 +54,8 @@ class EntityStage:
                       is_country=lambda form: self.countries.country_of_name(form) is not None)
         double = str((self.data.get("entity_cues") or {}).get("double_surnames", "")).lower() in ("yes", "true")
         _surnames_alone(text, groups, self.inflections, (lambda w: w[:1].isupper() and len(w) > 2
-                                                         and not self.rules.is_given_name(w)) if double else None)
+                                                         and not self.rules.is_given_name(w)) if double else None,
+                        self.rules.titles | {t.split()[0] for t in self.rules.titles if " " in t})
         if gazetteer is not None and not (parsed.ner is not None and parsed.ner.user_data.get(PEOPLE_TRUSTED)):
             _places_taken_for_people(groups, text, gazetteer, self.morphology)
         # A country name that is a person's surname ("Luís Montenegro") is no cue to a country.
@@ -342,7 +343,8 @@ def _places_inside_bodies(text: str, mentions: list[Mention], gazetteer: Gazette
     return sorted(out, key=lambda x: (x.start, -x.end))
 
 
-def _surnames_alone(text: str, groups: list[Group], endings: tuple[str, ...] = (), first_surname=None) -> None:
+def _surnames_alone(text: str, groups: list[Group], endings: tuple[str, ...] = (), first_surname=None,
+                    titles: frozenset[str] | set[str] = frozenset()) -> None:
     """Every other place a person's surname stands alone is a mention of that person ("Wadephul
     sagte"); where people share the surname, of the one named last before it; in an inflected
     language, with any of its case endings ("Tuska", "Tuskiem"). Where people bear two surnames
@@ -364,6 +366,8 @@ def _surnames_alone(text: str, groups: list[Group], endings: tuple[str, ...] = (
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}{case}(?![\w-])", text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
+            if fold(m.group(0)) in titles and re.match(r"\s+(?:[^\W\d_]+\s+)?[A-ZÀ-ÞА-ЯЁ]", text[m.end():m.end() + 40]):
+                continue  # a title before a name ("Head coach Brendon McCullum"), not Travis Head
             # a surname people share stands for the one of them named last before it
             named = [(max(x.start for x in g.mentions if x.start < m.start()), i) for i, g in enumerate(owners)
                      if any(x.start < m.start() for x in g.mentions)]
