@@ -407,3 +407,13 @@ def test_a_surname_alone_after_a_title_is_a_person(analyzer, lang, text, people)
     found = {e.name: [r.title for r in e.roles] for e in rec.entities if e.type == "PERSON"}
     assert {k: (found.get(k) or [None])[0] for k in people} == people
     assert set(found) == set(people)
+
+
+@pytest.mark.slow
+def test_the_agency_that_filed_a_story_gives_no_one_its_country(analyzer):
+    text = ("Honduras vota\n\nTEGUCIGALPA (Reuters) - Hondurans vote on Sunday in a tight race between ruling party "
+            "candidate Rixi Moncada and former mayor Nasry Asfura.\n\nTelevision host Salvador Nasralla is running "
+            "third, polls show.")
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    assert {e.name: e.country for e in rec.entities if e.type == "PERSON"} == {
+        "Rixi Moncada": "HN", "Nasry Asfura": "HN", "Salvador Nasralla": "HN"}

@@ -494,9 +494,18 @@ def _context_countries(entities: list[Entity], cues, parsed: Parsed, nouns: froz
                 return fold(word) in preps
         return False
 
+    # a foreign agency that filed the story says nothing of who is in it ("TEGUCIGALPA (Reuters) -")
+    datelines = dateline_spans(parsed.text)
+    home = next((e.country for e in entities if e.type in _PLACE_TYPES and e.country
+                 and any(a <= s < b for s, _ in e.mentions for a, b in datelines)), None)
+    foreign = {e.id for e in entities if e.type == "ORG" and home and e.country and e.country != home}
+
+    def filed(e: Entity, s: int) -> bool:
+        return e.id in foreign and (any(a <= s < b for a, b in datelines) or parsed.text[max(0, s - 1):s] == "(")
+
     local = [(s, t, e.country, "place") for e in entities if e.country and e.type in ("PLACE", "FACILITY", "ORG")
              and not (e.geo is not None and e.geo.kind == "country") for s, t in e.mentions
-             if e.type == "ORG" or not located(s)]
+             if e.type == "ORG" and not filed(e, s) or e.type != "ORG" and not located(s)]
     for scope in (sents, paras):
         for e in persons:
             if e.country:
@@ -523,11 +532,8 @@ def _context_countries(entities: list[Entity], cues, parsed: Parsed, nouns: froz
     about = Counter(code for _, _, code, _ in cues)
     for e in entities:
         if e.type in (*_PLACE_TYPES, "ORG") and e.country:  # an institution's country from the lexicon too
-            about[e.country] += len(e.mentions)
+            about[e.country] += sum(1 for s, _ in e.mentions if not filed(e, s))
     # the dateline's place tells where the story is told from ("MADRID, 25 nov (EFE).-")
-    datelines = dateline_spans(parsed.text)
-    home = next((e.country for e in entities if e.type in _PLACE_TYPES and e.country
-                 and any(a <= s < b for s, _ in e.mentions for a, b in datelines)), None)
     if home:
         about[home] += DATELINE_WEIGHT
     top = about.most_common(2)
