@@ -849,17 +849,22 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
         if " " not in word and (word.isupper() or rules.no_surname(word) or _more_name_after(text, b, rules)
                                 or re.search(r"(?<!\w)[A-ZА-Я]{2,}\s+$", text[max(0, a - 12):a]) or any(
                 x < b and a < y for x, y in titled_names if (x, y) != (a, b))
-                or rules.nouns_capitalized and not any(m.start <= a and b <= m.end for m in mentions)):
+                or rules.nouns_capitalized and not any(m.start <= a and b <= m.end for m in mentions)
+                or rules.bare_complement and any(m.start <= a and b <= m.end and m.type != "PERSON" for m in mentions)):
             # a title before initials, a country, a body, a day or a plain word ("тренером СКА",
             # "Präsident Frankreichs"); a name
             # going on after an initial or a particle ("Harry S. Truman", "Erico el Santo"); a word after
             # a body's initials ("gardien du KRC Genk"); where every noun has a capital, a word the
-            # model did not take for a name
+            # model did not take for a name; where a title takes its body with no preposition, a word
+            # the model took for something else ("председатель Комиссии")
             continue
         # the model saw part of the name ("Noël Barrot" of "Jean-Noël Barrot"), or all of it as something
         # else ("l'alta rappresentante Kaja Kallas" as a body; not where a title takes a body after it
         # in the genitive, "dyrektor Przedstawicielstwa Komisji")
-        given = " " in word and not rules.known(word)  # a name of two words or more the model placed ("Romeu Zema")
+        # a name of two words or more that the model placed, set off by a comma after a title and its
+        # complement ("O governador de Minas Gerais, Romeu Zema"); not the complement itself
+        # ("Президент Соединённых Штатов Америки Дональд Трамп")
+        given = " " in word and not rules.known(word) and text[max(0, a - 2):a].rstrip().endswith(",")
         inside = [m for m in mentions if a <= m.start and m.end <= b
                   and (m.type == "PERSON" or (m.start, m.end) == (a, b) and not m.fixed
                        and (m.type in ("ORG", "MISC") and (not rules.bare_complement or " " not in word)
