@@ -306,10 +306,11 @@ class EntityRules:
             return []  # an article alone ("I" of "ROMA – I sindacati")
         first = fold(text[toks[0][0]:toks[0][1]])
         if len(toks) > 1 and first in self.place_prepositions and text[toks[1][0]:toks[1][1]][:1].isupper() \
-                and opens_sentence(text, toks[0][0]):
+                and opens_sentence(text, toks[0][0]) and not any(c in span for c in "'’"):
             # a preposition of place capitalized for opening the sentence is no part of the name ("En
             # Washington, el Departamento ...", "Em Bruxelas, a alta representante ..."); one word after it
-            # is a place (after one that is also an article, "A Petrobras", it may be anything)
+            # is a place (after one that is also an article, "A Petrobras", it may be anything; an elided
+            # article inside is read below: "A Roma l'Atac")
             kind = "PLACE" if len(toks) == 2 and m.type == "PERSON" and first not in self.determiners else m.type
             return self.correct(text, Mention(toks[1][0], toks[-1][1], kind))
         for k in range(1, len(toks)):
@@ -368,6 +369,7 @@ class EntityRules:
                 and text[toks[1][0]:toks[1][1]][:1].islower():
             toks = toks[1:]
         cue_type = None
+        stripped = 0
         while len(toks) > 1 and not text[toks[0][0]:toks[0][1]][:1].isupper():
             word = fold(text[toks[0][0]:toks[0][1]])
             if word in self.name_heads:
@@ -376,6 +378,7 @@ class EntityRules:
             if word in self.titles:
                 cue_type = "_title"
             toks = toks[1:]
+            stripped += 1
         if len(toks) > 1 and opens_sentence(text, toks[0][0]) and self._common_word(text, toks[0]):
             toks = toks[1:]  # a common noun opening the sentence ("Decyzja Brukseli", "Rzecznik Komisji")
         if toks and fold(text[toks[0][0]:toks[0][1]]).rstrip(".") in self.honorifics_bare and len(toks) > 1:
@@ -475,7 +478,8 @@ class EntityRules:
         if len(toks) == 1 and m.type in ("PLACE", "ORG", "MISC") and fold(span) in self.countries.demonyms \
                 and not self.known(span):
             return []  # an adjective opening a sentence ("Российский министр ..."), not a name
-        if cue_type == "_title" and len(toks) == 1 and not self.no_surname(span) and not self._inside_kind(span) \
+        if cue_type == "_title" and stripped == 1 and len(toks) == 1 and not self.no_surname(span) \
+                and not self._inside_kind(span) and not any(c in span for c in "'’") \
                 and not (fold(span) in self.portfolios or any(p.startswith(fold(span)) for p in self.portfolios)):
             return [Mention(toks[0][0], toks[-1][1], "PERSON")]  # the model took the title in ("koningin Máxima")
         if cue_type == "_title" or (fold(span) in self.portfolios or any(p.startswith(fold(span)) for p in self.portfolios)) \
