@@ -116,6 +116,11 @@ class EntityRules:
         return function_words(self.data.code)
 
     @functools.cached_property
+    def title_words(self) -> frozenset[str]:
+        """Titles, and the first word of titles of several ("Head" of "Head coach")."""
+        return frozenset(self.titles | {t.split()[0] for t in self.titles if " " in t})
+
+    @functools.cached_property
     def glue(self) -> frozenset[str]:
         """Articles and connectors: the lower-case words a name may hold."""
         return frozenset(self.determiners | self.connectors)

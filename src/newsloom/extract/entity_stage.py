@@ -55,7 +55,7 @@ class EntityStage:
         double = str((self.data.get("entity_cues") or {}).get("double_surnames", "")).lower() in ("yes", "true")
         _surnames_alone(text, groups, self.inflections, (lambda w: w[:1].isupper() and len(w) > 2
                                                          and not self.rules.is_given_name(w)) if double else None,
-                        self.rules.titles | {t.split()[0] for t in self.rules.titles if " " in t})
+                        self.rules.title_words)
         if gazetteer is not None and not (parsed.ner is not None and parsed.ner.user_data.get(PEOPLE_TRUSTED)):
             _places_taken_for_people(groups, text, gazetteer, self.morphology)
         # A country name that is a person's surname ("Luís Montenegro") is no cue to a country.

@@ -8,6 +8,7 @@ weekdays and months, and gives clock times the date of their sentence.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -73,6 +74,14 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
 _CLAUSE_BREAK = re.compile(r"[,;:()«»“”„\"]|\s[—–-]\s")
 
 
+@functools.lru_cache(maxsize=None)
+def _clause_break(complementizers: tuple[str, ...]) -> re.Pattern:
+    """Where a clause ends: a comma or a bracket, and before "that" ("señaló el lunes que la agencia
+    estudiará"); built once per language."""
+    comps = [re.escape(c) for c in complementizers if " " not in c]
+    return re.compile(_CLAUSE_BREAK.pattern + (rf"|(?<!\w)(?:{'|'.join(comps)})(?!\w)" if comps else ""), re.I)
+
+
 class _Sentences:
     """Which sentence a character offset falls in, and the tense of a sentence."""
 
@@ -82,10 +91,7 @@ class _Sentences:
         self.spans = sorted(parsed.sents) or _split_sentences(parsed.text)
         self.starts = [s for s, _ in self.spans]
         self._tense: dict[int, int] = {}
-        # a clause ends at a comma or a bracket, and before "that" ("señaló el lunes que la agencia estudiará")
-        comps = [re.escape(c) for c in (parsed.data.get("speech") or {}).get("complementizers", []) if " " not in c]
-        self.clause_break = re.compile(_CLAUSE_BREAK.pattern + (rf"|(?<!\w)(?:{'|'.join(comps)})(?!\w)" if comps else ""),
-                                       re.I)
+        self.clause_break = _clause_break(tuple((parsed.data.get("speech") or {}).get("complementizers", [])))
 
     def index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
