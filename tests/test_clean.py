@@ -134,3 +134,18 @@ def test_a_slash_breadcrumb_and_the_title_a_read_also_label_points_at_are_remove
         ("ge / Futebol / Brasileirão Série A", "navigation"), ("Leia também", "related article"),
         ("Flamengo perde para o Grêmio e deixa a liderança", "related article")]
     assert cleaned.title == "Palmeiras vence o Botafogo e assume a liderança" and "Abel Ferreira" in cleaned.text
+
+
+def test_every_title_listed_under_a_read_also_label_goes_with_it():
+    text = ("Senate passes environment laws\n\n"
+            "The Senate passed the government's environment laws on Thursday after a late deal with the Greens.\n\n"
+            "Read more:\n"
+            "Greens demand end to native forest logging\n"
+            "Why the EPA deal took three years\n\n"
+            "Environment Minister Murray Watt said the laws would protect more of the country's forests.\n\n"
+            "What happens next\n\n"
+            "The laws take effect in July next year, the minister said.")
+    cleaned = clean_lines(text, "en")
+    assert [r.text for r in cleaned.removed] == ["Read more:", "Greens demand end to native forest logging",
+                                                 "Why the EPA deal took three years"]
+    assert [h.text for h in cleaned.headings] == ["What happens next"]  # a subheading after a blank line stays

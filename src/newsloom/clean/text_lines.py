@@ -189,11 +189,17 @@ def clean_lines(raw: str, doc_lang: str, *, known_headings: set[int] | None = No
 
 def _linked_titles(lines: list[_Line]) -> None:
     """A 'read also' label alone on its line ("Leia também", "Related Coverage") points at the
-    title on the line after it, which goes with it."""
-    for a, b in zip(lines, lines[1:]):
-        if a.removed == "related article" and len(words(a.text)) <= 4 and not b.removed \
-                and _heading_shaped(b.text, MAX_TITLE_WORDS):
+    title on the line after it, which goes with it, and at the titles listed right under that one
+    in the same block (no blank line between)."""
+    for i, a in enumerate(lines[:-1]):
+        if a.removed != "related article" or len(words(a.text)) > 4:
+            continue
+        prev = None
+        for b in lines[i + 1:i + 5]:
+            if b.removed or not _heading_shaped(b.text, MAX_TITLE_WORDS) or prev is not None and b.block != prev.block:
+                break
             b.removed = "related article"
+            prev = b
 
 
 def _spread_to_block(lines: list[_Line]) -> None:
