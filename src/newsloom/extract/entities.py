@@ -68,6 +68,7 @@ class EntityRules:
         self.months = frozenset(fold(w) for w in times.get("months") or {})
         self.weekdays = frozenset(fold(w) for w in times.get("weekdays") or {})
         self.day_words = self.weekdays | frozenset(fold(w) for w in times.get("relative_days") or {})
+        self.calendar_words = self.day_words | self.months
         self.given_names = {r[0] for r in common().table("given_names") if r}
         self.morphology = data.get("morphology") or {}
         self.conjunctions = {fold(c) for c in titles.get("conjunctions", [])}
@@ -179,7 +180,7 @@ class EntityRules:
         lexicons, a demonym, a title, a day or month, or a function word?"""
         key = fold(word)
         return bool(self.known(word)) or key in self.countries.demonyms or key in self.titles \
-            or key in self.day_words or key in self.months or key in self.function_words \
+            or key in self.calendar_words or key in self.function_words \
             or key in self.determiners or key in self.honorifics_bare
 
     def known(self, s: str) -> tuple[str, str | None] | None:
@@ -337,7 +338,7 @@ class EntityRules:
         while len(toks) > 1 and fold(text[toks[0][0]:toks[0][1]]) in self.weekdays and prep and prep.group(1).islower() \
                 and not self.is_given_name(text[toks[0][0]:toks[0][1]]):
             toks = toks[1:]  # a day of the week after its preposition opens no name ("am Dienstag Gäste")
-        while len(toks) > 2 and fold(text[toks[-1][0]:toks[-1][1]]) in self.day_words | self.months \
+        while len(toks) > 2 and fold(text[toks[-1][0]:toks[-1][1]]) in self.calendar_words \
                 and text[toks[-2][0]:toks[-2][1]].islower() and fold(text[toks[-2][0]:toks[-2][1]]) not in self.of_words:
             toks = toks[:-2]  # nor does it end one ("der Ukraine am Sonntag in Genf"; "Plaza de Mayo" stays)
         if m.type == "PERSON":  # two people joined by a conjunction ("Henry Fielding e Laurence Sterne"; a
@@ -855,17 +856,7 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
                 mentions.extend(rules.correct(text, piece))
     for a, b in titled_names:
         word = text[a:b]
-        if " " not in word and (word.isupper() or rules.no_surname(word) or _more_name_after(text, b, rules)
-                                or re.search(r"(?<!\w)[A-ZА-Я]{2,}\s+$", text[max(0, a - 12):a]) or any(
-                x < b and a < y for x, y in titled_names if (x, y) != (a, b))
-                or rules.nouns_capitalized and not any(m.start <= a and b <= m.end for m in mentions)
-                or rules.bare_complement and any(m.start <= a and b <= m.end and m.type != "PERSON" for m in mentions)):
-            # a title before initials, a country, a body, a day or a plain word ("тренером СКА",
-            # "Präsident Frankreichs"); a name
-            # going on after an initial or a particle ("Harry S. Truman", "Erico el Santo"); a word after
-            # a body's initials ("gardien du KRC Genk"); where every noun has a capital, a word the
-            # model did not take for a name; where a title takes its body with no preposition, a word
-            # the model took for something else ("председатель Комиссии")
+        if " " not in word and not _lone_surname(text, a, b, titled_names, mentions, rules):
             continue
         # the model saw part of the name ("Noël Barrot" of "Jean-Noël Barrot"), or all of it as something
         # else ("l'alta rappresentante Kaja Kallas" as a body; not where a title takes a body after it
@@ -908,6 +899,24 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
     for found in (lexicon, rules.cued_mentions(text)):
         mentions += [x for x in found if not any(x.start < m.end and m.start < x.end for m in mentions)]
     return _resolve_overlaps(text, mentions)
+
+
+def _lone_surname(text: str, a: int, b: int, titled_names, mentions: list[Mention], rules: EntityRules) -> bool:
+    """Is the one word text[a:b] after a title a surname standing alone ("El presidente Petro")? Not
+    initials, a country, a body, a day or a plain word ("тренером СКА", "Präsident Frankreichs"); not
+    the start of a name going on past an initial or a particle ("Harry S. Truman", "Erico el Santo");
+    not a word after a body's initials ("gardien du KRC Genk"); where every noun has a capital, not a
+    word the model did not take for a name; where a title takes its body with no preposition, not a
+    word the model took for something else ("председатель Комиссии")."""
+    word = text[a:b]
+    if word.isupper() or rules.no_surname(word) or _more_name_after(text, b, rules) \
+            or re.search(r"(?<!\w)[A-ZА-Я]{2,}\s+$", text[max(0, a - 12):a]) \
+            or any(x < b and a < y for x, y in titled_names if (x, y) != (a, b)):
+        return False
+    covering = [m for m in mentions if m.start <= a and b <= m.end]
+    if rules.nouns_capitalized and not covering:
+        return False
+    return not (rules.bare_complement and any(m.type != "PERSON" for m in covering))
 
 
 def _more_name_after(text: str, end: int, rules: EntityRules) -> bool:

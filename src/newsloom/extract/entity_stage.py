@@ -220,18 +220,12 @@ def _with_gazetteer_places(text: str, mentions: list[Mention], gazetteer: Gazett
             if places and (not strict or prev in preps):
                 out.append(Mention(start, end, "PLACE"))
                 break
-            if anywhere and end - start > 3 and i and prev not in articles and not _sentence_opens(text, start) \
+            if anywhere and end - start > 3 and i and prev not in articles and not opens_sentence(text, start) \
                     and any(p.kind == "country" or p.population >= anywhere for p in places):
                 out.append(Mention(start, end, "PLACE"))
                 break
         i += len(run)
     return sorted(out, key=lambda x: x.start)
-
-
-def _sentence_opens(text: str, at: int) -> bool:
-    """Does the word at `at` open a sentence or a line (capitalized for that alone)?"""
-    before = text[:at].rstrip(" \t«»\"“”„'(")
-    return not before or before[-1] in ".!?:\n"
 
 
 def _bodies_placed(text: str, mentions: list[Mention], gazetteer: Gazetteer, locatives: frozenset[str],

@@ -99,15 +99,26 @@ def find_quoted(text: str, lang: str) -> list[_Span]:
 
 
 @functools.lru_cache(maxsize=None)
-def _speech_verb(lang: str):
-    """A test of whether a folded word is one of the language's speech verbs, or a form of one."""
+def _speech_forms(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The language's speech verbs (folded) and the stems their other forms start with, read once."""
     from newsloom import langdata
 
     spec = langdata.load(lang).get("speech") or {}
     verbs = frozenset(fold(v) for v in spec.get("verbs", []))
     endings = tuple(fold(e) for e in spec.get("verb_endings", []))
-    stems = tuple({v[: -len(e)] for v in verbs for e in endings if v.endswith(e) and len(v) - len(e) >= 3})
-    return lambda word: word in verbs or any(word.startswith(st) and len(word) - len(st) <= 4 for st in stems)
+    stems = frozenset(v[: -len(e)] for v in verbs for e in endings if v.endswith(e) and len(v) - len(e) >= 3)
+    return verbs, stems
+
+
+def _is_verb_form(word: str, verbs: frozenset[str], stems: frozenset[str]) -> bool:
+    """Is a folded word one of the speech verbs, or a form of one (a stem and at most four letters)?"""
+    return word in verbs or any(word.startswith(st) and len(word) - len(st) <= 4 for st in stems)
+
+
+def _speech_verb(lang: str):
+    """A test of whether a folded word is one of the language's speech verbs, or a form of one."""
+    verbs, stems = _speech_forms(lang)
+    return lambda word: _is_verb_form(word, verbs, stems)
 
 
 _DASH_OPEN = re.compile(r"(?<=[.!?…:])[ \t]+[—–][ \t]+(?=[^\W\d_])")
@@ -181,7 +192,7 @@ class Speakers:
         self.parsed = parsed
         self.text = parsed.text
         spec = parsed.data.get("speech") or {}
-        self.verbs = {fold(v) for v in spec.get("verbs", [])}
+        self.verbs, self.stems = _speech_forms(parsed.data.code)
         # a source phrase holding a possessive pronoun ("по его словам", "jego zdaniem", "a su juicio"):
         # the person spoken of last
         self.possessive_sources = {fold(s) for s in spec.get("possessive_sources", [])}
@@ -194,8 +205,6 @@ class Speakers:
         self.demonyms = set(parsed.data.mapping("demonyms"))
         self.prepositions = {fold(w) for w in spec.get("object_prepositions", [])}
         self.source_pronouns = {fold(w) for w in spec.get("source_pronouns", [])}
-        endings = tuple(fold(e) for e in spec.get("verb_endings", []))
-        self.stems = {v[: -len(e)] for v in self.verbs for e in endings if v.endswith(e) and len(v) - len(e) >= 3}
         self.datelines = dateline_spans(self.text)  # a dateline's place and agency say nothing ("WASHINGTON (AP) —")
         self.mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions
                                 if not any(a <= s < b for a, b in self.datelines)), key=lambda x: x[0])
@@ -234,7 +243,7 @@ class Speakers:
         return ent, self.text[s:e]
 
     def is_verb_form(self, word: str) -> bool:
-        return word in self.verbs or any(word.startswith(st) and len(word) - len(st) <= 4 for st in self.stems)
+        return _is_verb_form(word, self.verbs, self.stems)
 
     def is_speech_verb(self, tok) -> bool:
         if fold(tok.lemma_) in self.verbs or fold(tok.text) in self.verbs:
@@ -242,7 +251,7 @@ class Speakers:
         if tok.pos_ not in ("VERB", "AUX") and tok.dep_ != "ROOT":
             return False
         word = fold(tok.text)  # a form the lemmatizer missed ("présente")
-        return any(word.startswith(st) and len(word) - len(st) <= 4 for st in self.stems)
+        return _is_verb_form(word, self.verbs, self.stems)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         for a, b in self.parsed.sents:
