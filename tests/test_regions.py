@@ -165,3 +165,30 @@ def test_a_departement_is_no_alternate_name_of_a_city_elsewhere(gazetteer, name,
 
 def test_a_departement_named_like_a_given_name_does_not_make_a_person_a_place(gazetteer):
     assert gazetteer.candidates("Ain") and not gazetteer.sizeable("Ain")
+
+
+def test_towns_are_found_only_in_the_countries_asked_for(gazetteer):
+    assert not gazetteer.candidates("Recco")  # under 15,000 people: not among the cities
+    towns = gazetteer.towns("Recco", {"IT"})
+    assert [p.country for p in towns] == ["IT"] and _km(towns[0].lat, towns[0].lon, 44.36, 9.14) < 10
+    assert towns[0].population < 15000 and towns[0].timezone == "Europe/Rome"
+    assert gazetteer.towns("Recco", {"FR", "DE"}) == []
+
+
+def test_a_town_of_the_articles_country_is_placed(analyzer):
+    from newsloom import analyze
+
+    rec = analyze("Una frana ha colpito nella notte la strada provinciale vicino a Recco, in Liguria. "
+                  "Il sindaco di Recco ha chiesto aiuto alla Regione.", published="2025-10-10", analyzer=analyzer)
+    recco = next(e for e in rec.entities if e.name == "Recco")
+    assert recco.type == "PLACE" and recco.country == "IT" and recco.geo.kind == "city"
+    assert _km(recco.geo.lat, recco.geo.lon, 44.36, 9.14) < 10
+
+
+def test_a_town_is_no_place_in_an_article_about_no_country(analyzer):
+    from newsloom import analyze
+
+    # nothing in the text names a country or a known place: a bare town name is not guessed at
+    rec = analyze("La strada per Recco resta chiusa, dicono i residenti.", published="2025-10-10", analyzer=analyzer)
+    recco = next(e for e in rec.entities if e.name == "Recco")
+    assert recco.type == "PLACE" and recco.geo is None

@@ -49,14 +49,21 @@ def dateline_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                  for x in re.finditer(r"[^/]+", m.group("places"))]
         names = [(a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip())) for a, b in names]
         upper = all(text[a:b].isupper() for a, b in names)
-        if not upper and date is None and agency is None:
-            continue  # "Madrid - ...": a capitalized word and a dash are too little without capitals
-        if not all(text[a:a + 1].isupper() and b - a >= 3 and _a_place(text[a:b], gazetteer) for a, b in names):
+        line_end = text.find("\n", m.end())
+        paragraph = len(text[m.end():line_end if line_end >= 0 else len(text)].strip()) >= 80
+        if not upper and date is None and agency is None and not paragraph:
+            continue  # "Madrid - ...": a capitalized word and a dash are too little without capitals,
+            # unless a paragraph follows on the line ("Landshut – Im Betrugsprozess ...")
+        # the bracket may hold the town's province, not an agency ("DEIVA MARINA (La Spezia) –")
+        province = gazetteer.resolve(agency) if agency and _a_place(agency, gazetteer) else None
+        if not all(text[a:a + 1].isupper() and b - a >= 3 and (
+                _a_place(text[a:b], gazetteer)
+                or province is not None and gazetteer.towns(text[a:b], {province.country})) for a, b in names):
             continue
         out.extend(Mention(a, b, "PLACE", fixed=True) for a, b in names)
         if agency:
             a = m.start("agency")
-            out.append(Mention(a, a + len(agency), "ORG", fixed=True))
+            out.append(Mention(a, a + len(agency), "PLACE" if province else "ORG", fixed=True))
     return out
 
 

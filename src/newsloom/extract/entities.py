@@ -624,8 +624,9 @@ class EntityRules:
             first = w.group()
             if out and w.start() < out[-1].end:
                 continue  # a surname that is also a given name ("Gabriel García Márquez")
-            if not (first[:1].isupper() and first[1:].islower() and self.is_given_name(first)):
-                continue
+            if not (first[:1].isupper() and first[1:].islower() and self.is_given_name(first)) \
+                    or fold(first) in self.honorifics_bare:
+                continue  # (an honorific opens no name: "Sir Keir Starmer" is Keir Starmer)
             end = None
             # a second surname ("Gabriel García Márquez"), not where every noun has a capital
             for v, prev in zip(words[i + 1:i + (2 if self.nouns_capitalized else 3)], words[i:i + 2]):
@@ -687,6 +688,16 @@ class EntityRules:
             i = j
         return out
 
+    def _name_goes_on(self, text: str, end: int) -> bool:
+        """Does a person's name go on after `end`: a capitalized word, an initial, or a particle that is
+        no function word, preposition or conjunction before one ("de" of "Maurizio de Lucia")?"""
+        nxt = re.match(r"\s+(?:([^\W\d_]{1,3})\s+)?([^\W\d_])", text[end:end + 12])
+        if nxt is None or not nxt.group(2).isupper():
+            return _more_name_after(text, end, self)
+        particle = fold(nxt.group(1) or "")
+        return not particle or nxt.group(1).islower() and particle not in self.function_words \
+            and particle not in self.place_prepositions and particle not in self.conjunctions
+
     def lexicon_mentions(self, text: str) -> list[Mention]:
         """Institutions and country names written with a capital, found without the model."""
         if not self._lexicon:
@@ -699,6 +710,8 @@ class EntityRules:
             if " " not in s and not s.isupper() and s.lower() == fold(s) and fold(s) in self.function_words:
                 continue  # a function word opening a sentence, not the name it spells without accents ("Para", "Pará")
             kn = self.known(s)
+            if kn and kn[0] == "PLACE" and " " not in s and self.is_given_name(s) and self._name_goes_on(text, x.end(1)):
+                continue  # a given name that is also a country's ("Maurizio de Lucia", "Jordan Bardella")
             if kn:
                 out.append(Mention(x.start(1), x.end(1), kn[0], kn[1], True))
         return out
@@ -869,7 +882,11 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
                   and (m.type == "PERSON" or (m.start, m.end) == (a, b) and not m.fixed
                        and (m.type in ("ORG", "MISC") and (not rules.bare_complement or " " not in word)
                             or m.type == "PLACE" and given)
-                       and not any(rules._inside_kind(w) for w in text[a:b].split()))]
+                       and not any(rules._inside_kind(w) for w in text[a:b].split())
+                       # or one word of it, cut from a longer mention that ran over the text
+                       or " " in word and not m.fixed and not rules.bare_complement and m.type != "PLACE"
+                       and " " not in text[m.start:m.end] and not rules.known(text[m.start:m.end])
+                       and not rules._inside_kind(text[m.start:m.end]))]
         if inside:
             mentions = [m for m in mentions if m not in inside]
         # the pieces no model mention covers ("Казахстана Айгерим Сатпаева": the name, the country known)
@@ -898,7 +915,18 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
     mentions = _lexicon_over_model(text, mentions, lexicon, rules)
     for found in (lexicon, rules.cued_mentions(text)):
         mentions += [x for x in found if not any(x.start < m.end and m.start < x.end for m in mentions)]
-    return _resolve_overlaps(text, mentions)
+    return _resolve_overlaps(text, [_without_end_marks(text, m) for m in mentions])
+
+
+def _without_end_marks(text: str, m: Mention) -> Mention:
+    """A name ends before a comma, semicolon or colon after it, and a person's or place's name before
+    the full stop of its sentence ("Em Lisboa, no Porto", "... e Luiz Fux."; "Harry S." keeps its initial)."""
+    end = m.end
+    while end > m.start + 1 and text[end - 1] in ",;:":
+        end -= 1
+    if m.type in ("PERSON", "PLACE") and text[end - 1:end] == "." and re.search(r"\s[^\W\d_]{3,}\.$", text[m.start:end]):
+        end -= 1
+    return m if end == m.end else replace(m, end=end)
 
 
 def _lone_surname(text: str, a: int, b: int, titled_names, mentions: list[Mention], rules: EntityRules) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -58,16 +59,19 @@ class EntityStage:
                         self.rules.title_words)
         if gazetteer is not None and not (parsed.ner is not None and parsed.ner.user_data.get(PEOPLE_TRUSTED)):
             _places_taken_for_people(groups, text, gazetteer, self.morphology)
-        # A country name that is a person's surname ("Luís Montenegro") is no cue to a country.
-        surnames = {m.end for g in groups if g.type == "PERSON" for m in g.mentions if " " in text[m.start:m.end]}
-        cues = [c for c in self.countries.find_all(text) if not (c[3] == "name" and c[1] in surnames)]
+        # A country name or demonym inside a person's name ("Luís Montenegro", "Ignazio La Russa", "Maurizio
+        # Rossi") is no cue to a country.
+        people = [(m.start, m.end) for g in groups if g.type == "PERSON" for m in g.mentions]
+        cues = [c for c in self.countries.find_all(text)
+                if not any(a <= c[0] and c[1] <= b and b - a > c[1] - c[0] for a, b in people)]
         weights = _country_weights(cues)
         stops = tuple(sorted(m.start for g in groups for m in g.mentions))
         entities = [self._entity(i, g, text, stops) for i, g in enumerate(groups)]
         entities = _without_title_words(entities)
         entities = self._bodies_of_roles(entities, text)
         if gazetteer is not None:
-            _geocode(entities, text, gazetteer, weights, self.countries, self.data.get("morphology") or {})
+            _geocode(entities, text, gazetteer, weights, self.countries, self.data.get("morphology") or {},
+                     self.locatives, self.rules.known)
             for e in entities:
                 _in_usual_case(e, gazetteer)
             entities = _one_entity_per_place(entities)
@@ -597,7 +601,8 @@ def _one_entity_per_place(entities: list[Entity]) -> list[Entity]:
     return out
 
 
-def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLexicon, morphology: dict) -> None:
+def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLexicon, morphology: dict,
+             locatives: frozenset[str] = frozenset(), known=lambda name: None) -> None:
     for e in entities:
         if e.type not in _PLACE_TYPES:
             continue
@@ -614,19 +619,8 @@ def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLe
         for name in [e.name, *e.aliases, *bases]:
             place = place or gazetteer.resolve(name, countries=weights)
         if place is not None:
-            # the dictionary form of an inflected name joins its aliases ("Астане" -> "Астана", "Киевом"
-            # -> "Киев"), even where GeoNames lists the inflected form too
-            forms = [b for b in dict.fromkeys(bases) if b != e.name
-                     and any(p.geonameid == place.geonameid for p in gazetteer.candidates(b))]
-            # the place's own name among them is the one ("Krakowie" -> "Kraków", not also "Kraka")
-            forms = ([b for b in forms if b == place.name] or [b for b in forms if fold(b) == fold(place.name)]
-                     or forms)
-            for base in forms:  # the longest form only: "Warszawa", not also the stem "Warszaw"
-                if not any(o != base and o.startswith(base) for o in forms):
-                    e.aliases += [a for a in dict.fromkeys((base, anyascii(base))) if a not in e.aliases]
-            e.geo = Geo(lat=round(place.lat, 5), lon=round(place.lon, 5), source_id=f"geonames:{place.geonameid}",
-                        admin1=place.admin1, timezone=place.timezone, kind=place.kind)
-            e.country = e.country or place.country
+            _place(e, place, bases, gazetteer.candidates)
+    _in_towns(entities, text, gazetteer, weights, morphology, locatives, known)
     _near_the_others(entities, gazetteer)
     # A facility or place not in the gazetteer sits where the text says it is ("... à Anchorage").
     placed = [e for e in entities if e.geo is not None]
@@ -641,6 +635,72 @@ def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLe
             e.geo = p.geo.model_copy(update={"kind": "near"})
             e.country = e.country or p.country
 
+
+def _place(e: Entity, place, bases: list[str], candidates) -> None:
+    """Put `e` at `place`, and take the dictionary form of its name among its aliases."""
+    # the dictionary form of an inflected name joins its aliases ("Астане" -> "Астана", "Киевом"
+    # -> "Киев"), even where GeoNames lists the inflected form too
+    forms = [b for b in dict.fromkeys(bases) if b != e.name
+             and any(p.geonameid == place.geonameid for p in candidates(b))]
+    # the place's own name among them is the one ("Krakowie" -> "Kraków", not also "Kraka")
+    forms = ([b for b in forms if b == place.name] or [b for b in forms if fold(b) == fold(place.name)]
+             or forms)
+    for base in forms:  # the longest form only: "Warszawa", not also the stem "Warszaw"
+        if not any(o != base and o.startswith(base) for o in forms):
+            e.aliases += [a for a in dict.fromkeys((base, anyascii(base))) if a not in e.aliases]
+    e.geo = Geo(lat=round(place.lat, 5), lon=round(place.lon, 5), source_id=f"geonames:{place.geonameid}",
+                admin1=place.admin1, timezone=place.timezone, kind=place.kind)
+    e.country = e.country or place.country
+
+
+def _in_towns(entities: list[Entity], text: str, gazetteer: Gazetteer, weights: dict[str, float], morphology: dict,
+              locatives: frozenset[str], known=lambda name: None) -> None:
+    """A place the gazetteer's cities do not know may be a town of under 15,000 people in a country
+    the article is about (named, or where its other places are): the one near those places, else
+    the most populous. A name the model typed otherwise, written right after a preposition of place,
+    is a place where the gazetteer knows it as a sizeable one, or as such a town ("tra Camogli e
+    Recco", "Em Nova York", "W Ścinawie", "farmers from Pickering")."""
+
+    def after_locative(e: Entity) -> bool:
+        return e.type in _RETYPED and not e.roles and not e.name.isupper() and not known(e.name) and any(
+            fold(w.group(1)) in locatives for s, _ in e.mentions
+            if (w := re.search(r"(\w+)\s+$", text[max(0, s - 20):s])))
+
+    placed = [e.geo for e in entities if e.geo is not None and e.geo.kind != "country"]
+    countries = set(weights) | {e.country for e in entities if e.type in _PLACE_TYPES and e.geo and e.country}
+    for e in entities:
+        if e.geo is not None or not (e.type == "PLACE" or after_locative(e)):
+            continue
+        bases = base_forms(e.name, morphology)
+        names = list(dict.fromkeys([e.name, *e.aliases, *bases, *_each_word_based(e.name, morphology)]))
+        if e.type != "PLACE":
+            big = next((n for n in names if gazetteer.sizeable(n)), None)
+            if big is not None:
+                _place(e, gazetteer.resolve(big, countries=weights), names, gazetteer.candidates)
+                e.type = "PLACE"
+                continue
+        found = {p.geonameid: p for n in names for p in gazetteer.towns(n, countries)}
+        if not found:
+            continue
+        near = [p for p in found.values() if any(_km(p.lat, p.lon, g.lat, g.lon) <= NEAR_KM for g in placed)]
+        place = max(near or found.values(), key=lambda p: (1 + weights.get(p.country, 0.0)) * (p.population + 1))
+        _place(e, place, names, lambda n: gazetteer.towns(n, {place.country}))
+        e.type = "PLACE"
+
+
+
+def _each_word_based(name: str, morphology: dict) -> list[str]:
+    """A name of two or three words with each word in its dictionary forms ("Brzegu Dolnym" -> "Brzeg
+    Dolny"), where the language declines names."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not morphology:
+        return []
+    forms = [[w, *base_forms(w, morphology)] for w in words]
+    return [" ".join(c) for c in itertools.islice(itertools.product(*forms), 1, 200)]
+
+
+# the types a model gives a place it mistakes for something else
+_RETYPED = ("ORG", "PERSON", "GROUP", "PRODUCT", "MISC", "WORK")
 
 NEAR_KM = 300
 

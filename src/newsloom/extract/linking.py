@@ -39,8 +39,11 @@ def link(text: str, mentions: list[Mention], inflections: tuple[str, ...] = (),
     persons: list[Group] = []
     others: dict[str, Group] = {}
 
+    # the endings folded like the names they are cut from ("ой" is "ои" in "ивановои")
+    endings = sorted({fold(e) for e in inflections}, key=len, reverse=True)
+
     def stem(tok: str) -> str:
-        for end in sorted(inflections, key=len, reverse=True):
+        for end in endings:
             if len(tok) > len(end) + 3 and tok.endswith(end):
                 return tok[: -len(end)]
         return tok

@@ -614,7 +614,7 @@ def _indirect(parsed: Parsed, sp: Speakers, taken: list[tuple[int, int]]) -> lis
                     ent = sp.antecedent(a)
                     found = (ent, text[a:a + m.end()].strip()) if ent else None
             else:  # "..., according to X.": the clause before it
-                comma = text.rfind(",", a, a + m.start())
+                comma = _clause_comma(text, a, a + m.start(), last=True)
                 if comma < 0:
                     continue
                 s, e = a, comma
@@ -724,9 +724,16 @@ def _trim_words(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _clause_comma(text: str, a: int, b: int, last: bool = False) -> int:
+    """The first (or last) comma of text[a:b] that is no decimal comma ("1,5 Millionen"); -1 if none."""
+    commas = [i for i in range(a, b) if text[i] == ","
+              and not (text[i - 1:i].isdigit() and text[i + 1:i + 2].isdigit())]
+    return (commas[-1] if last else commas[0]) if commas else -1
+
+
 def _after_source(doc, text: str, a: int, b: int, sp: Speakers) -> tuple[int, int, int] | None:
     """For "Selon X, <clause>": (clause start, clause end, end of the source's words)."""
-    comma = text.find(",", a, b)
+    comma = _clause_comma(text, a, b)
     if comma < 0:
         return None
     s = comma + 1

@@ -340,7 +340,12 @@ class RoleFinder:
             pos = m.start("name")  # the words after a title may hold the next title ("пресс-секретарь президента X")
             words = list(re.finditer(r"\S+", m.group("name")))
             run = []
-            for w in words:
+            for i, w in enumerate(words):
+                if run and w.group(0).islower() and fold(w.group(0)) in _particles() \
+                        and fold(w.group(0)) not in self.joiners | self.function_words | self.of_words \
+                        and i + 1 < len(words) \
+                        and words[i + 1].group(0)[:1].isupper():
+                    continue  # a particle inside the name, where it is no word of the language ("Maurizio de Lucia")
                 if not w.group(0)[:1].isupper() or fold(w.group(0)) in self.joiners:
                     break
                 run.append(w)
