@@ -60,3 +60,25 @@ def test_a_dateline_in_capitals_is_no_organization(analyzer):
                   analyzer=analyzer, published="2025-11-24")
     roma = next(e for e in rec.entities if e.mentions[0][0] == 0)
     assert (roma.type, roma.name, roma.country) == ("PLACE", "Roma", "IT")
+
+
+@pytest.mark.slow
+def test_a_place_and_a_dash_before_a_paragraph_is_a_dateline(analyzer):
+    rec = analyze("Urteil im Bankprozess\n\nLandshut – Im Betrugsprozess gegen den früheren Vorstand der Bank hat "
+                  "das Landgericht am Mittwoch ein Urteil gesprochen.", published="2025-10-10", analyzer=analyzer)
+    place = next(e for e in rec.entities if e.name == "Landshut")
+    assert place.type == "PLACE" and place.country == "DE" and place.geo is not None
+
+
+@pytest.mark.slow
+def test_a_headline_with_a_dash_is_no_dateline():
+    gaz = Gazetteer()
+    assert dateline_mentions("Madrid – ein Traum\n\nDer Text beginnt hier.", gaz) == []
+
+
+@pytest.mark.slow
+def test_a_province_in_brackets_is_no_agency(analyzer):
+    rec = analyze("Frana, paese isolato\n\nDEIVA MARINA (La Spezia) – Una frana ha colpito nella notte la strada "
+                  "provinciale che collega il paese a Levanto.", published="2025-10-10", analyzer=analyzer)
+    kinds = {e.name: e.type for e in rec.entities}
+    assert kinds.get("La Spezia") == "PLACE" and kinds.get("DEIVA MARINA", kinds.get("Deiva Marina")) == "PLACE", kinds

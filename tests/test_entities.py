@@ -417,3 +417,61 @@ def test_the_agency_that_filed_a_story_gives_no_one_its_country(analyzer):
     rec = analyze(text, published="2025-11-25", analyzer=analyzer)
     assert {e.name: e.country for e in rec.entities if e.type == "PERSON"} == {
         "Rixi Moncada": "HN", "Nasry Asfura": "HN", "Salvador Nasralla": "HN"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang, text, place, iso, lat, lon", [
+    # a town the model typed as a body, after a preposition of place, declined word by word
+    ("pl", "Powódź na Dolnym Śląsku. We Wrocławiu zebrał się sztab kryzysowy. W Ścinawie woda zalała ulice, "
+           "a w Brzegu Dolnym strażacy budowali wały.", "Brzeg Dolny", "PL", 51.27, 16.71),
+    ("it", "Frana in Liguria, evacuate venti famiglie a Camogli\n\nGENOVA – Una frana ha colpito nella notte la strada "
+           "provinciale tra Camogli e Recco. Il sindaco di Recco ha chiesto aiuto.", "Camogli", "IT", 44.35, 9.15),
+    # a big city the model took for a person after "Em"
+    ("pt", "Em Nova York, os recibos de ações da Petrobras subiram 2%.", "Nova York", "US", 40.71, -74.0),
+])
+def test_a_place_after_a_preposition_of_place_is_placed_whatever_the_model_typed(analyzer, lang, text, place, iso,
+                                                                                   lat, lon):
+    rec = analyze(text, published="2025-10-10", analyzer=analyzer)
+    found = next(e for e in rec.entities if place in (e.name, *e.aliases))
+    assert found.type == "PLACE" and found.country == iso, found
+    assert abs(found.geo.lat - lat) < 0.3 and abs(found.geo.lon - lon) < 0.3
+
+
+@pytest.mark.slow
+def test_a_country_or_demonym_inside_a_name_says_nothing_of_the_persons_country(analyzer):
+    rec = analyze("Il presidente del Senato Ignazio La Russa ha aperto la seduta. Il procuratore Maurizio de Lucia "
+                  "ha spiegato l'indagine.", published="2025-10-10", analyzer=analyzer)
+    people = {e.name: e for e in rec.entities if e.type == "PERSON"}
+    assert set(people) == {"Ignazio La Russa", "Maurizio de Lucia"}  # "Maurizio" is no Mauritius here
+    assert all(e.country not in ("RU", "MU") for e in people.values())
+    assert not [e for e in rec.entities if e.type == "PLACE"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang, text, name", [
+    ("pt", "Em Lisboa, no Porto e em Coimbra a adesão foi alta.", "Lisboa"),
+    ("pt", "O relator foi seguido por Nunes Marques e Luiz Fux.\n\nO resto votou contra.", "Luiz Fux"),
+    ("en", "Prime Minister Sir Keir Starmer said the result was disappointing.", "Keir Starmer"),
+])
+def test_a_name_holds_no_comma_full_stop_or_honorific(analyzer, lang, text, name):
+    rec = analyze(text, published="2025-10-10", analyzer=analyzer)
+    names = [e.name for e in rec.entities]
+    assert name in names, names
+    assert not any(n.endswith((",", ".")) or n.startswith("Sir ") for n in names), names
+
+
+@pytest.mark.slow
+def test_a_womans_surname_in_another_case_is_the_same_person(analyzer):
+    rec = analyze("Председатель Банка России Эльвира Набиуллина выступила в среду. По словам Набиуллиной, "
+                  "«инфляция замедляется».", published="2025-10-10", analyzer=analyzer)
+    people = [e for e in rec.entities if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Эльвира Набиуллина"]
+    assert len(people[0].mentions) == 2
+    assert rec.quotes and rec.quotes[0].speaker == people[0].id
+
+
+def test_a_qualified_geonames_name_is_the_name_written():
+    from newsloom.extract.geo import Gazetteer
+
+    place = Gazetteer().resolve("Halle", countries={"DE": 5.0})
+    assert place.name == "Halle (Saale)" and place.population > 200_000

@@ -289,3 +289,10 @@ def test_a_title_that_is_also_a_surname_stays_a_title(analyzer):
             "\"a bit loose\" in Perth.")
     s = speakers(analyze(text, published="2025-11-25", analyzer=analyzer))
     assert s["a bit loose"] == "Brendon McCullum"
+
+
+@pytest.mark.slow
+def test_a_decimal_comma_is_no_clause_break_after_a_source(analyzer):
+    rec = analyze("Laut Medienberichten erhält der 52-Jährige eine Abfindung von rund 1,5 Millionen Euro.",
+                  published="2025-10-10", analyzer=analyzer)
+    assert not any(q.text.startswith("5 Millionen") for q in rec.quotes), rec.quotes
