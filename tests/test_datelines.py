@@ -82,3 +82,10 @@ def test_a_province_in_brackets_is_no_agency(analyzer):
                   "provinciale che collega il paese a Levanto.", published="2025-10-10", analyzer=analyzer)
     kinds = {e.name: e.type for e in rec.entities}
     assert kinds.get("La Spezia") == "PLACE" and kinds.get("DEIVA MARINA", kinds.get("Deiva Marina")) == "PLACE", kinds
+
+
+@pytest.mark.slow
+def test_an_agency_whose_initials_spell_a_town_stays_an_agency(analyzer):
+    rec = analyze("Wrocław, 18.09.2025 (PAP) – Fala kulminacyjna na Odrze dotarła w nocy do małych miejscowości.",
+                  published="2025-09-18", analyzer=analyzer)
+    assert {e.name: e.type for e in rec.entities}.get("PAP") == "ORG"

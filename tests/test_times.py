@@ -309,3 +309,17 @@ def test_a_clause_ends_before_that(analyzer):
     rec = analyze("Terapia\n\nLa directora, María Jesús Lamas, señaló el lunes que la agencia estudiará el caso.",
                   published="2025-11-25", analyzer=analyzer)
     assert [(t.text, t.value) for t in rec.times] == [("el lunes", "2025-11-24")]
+
+
+@pytest.mark.slow
+def test_a_zone_after_a_clock_time_is_no_entity(analyzer):
+    from newsloom import analyze
+
+    # (the model takes "CDT" for a place, which a place name in Spain spells)
+    rec = analyze("The storm made landfall at 4 a.m. CDT near Houston. Voting closes at 10 p.m. BST tonight "
+                  "in Thirsk, England.", published="2025-10-10", analyzer=analyzer)
+    names = [e.name for e in rec.entities]
+    assert "CDT" not in names and "BST" not in names and "Houston" in names, names
+    assert [e.id for e in rec.entities] == [f"e{i + 1}" for i in range(len(rec.entities))]
+    utc = {t.text: t.utc for t in rec.times}
+    assert utc["4 a.m. CDT"] == "2025-10-10T09:00:00Z" and utc["10 p.m. BST"] == "2025-10-10T21:00:00Z"

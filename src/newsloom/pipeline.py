@@ -226,6 +226,18 @@ class Analyzer:
         if data.get("times"):
             record.times = extract_times(parsed, tz_hint=tz)
             coverage.ran.append("times")
+            # a zone written after a clock time is no entity ("10 a.m. ET", "14:00 BST"); without it the
+            # article's zone may be another, and the times are read again in it
+            inside = [e for e in record.entities if all(any(t.start <= s and e_ <= t.end for t in record.times)
+                                                        for s, e_ in e.mentions)]
+            if inside:
+                record.entities = [e for e in record.entities if e not in inside]
+                for i, e in enumerate(record.entities):
+                    e.id = f"e{i + 1}"
+                now = main_timezone(record.entities, first_par if first_par > 0 else len(parsed.text))
+                if now != tz:
+                    tz = now
+                    record.times = extract_times(parsed, tz_hint=tz)
         else:
             coverage.skipped["times"] = f"no month, weekday or relative-time words for '{parsed.lang}'"
         # a number inside a name counts nothing ("Movimento 5 Stelle", "S&P 500", "Canale 5")
