@@ -89,3 +89,13 @@ def test_an_agency_whose_initials_spell_a_town_stays_an_agency(analyzer):
     rec = analyze("Wrocław, 18.09.2025 (PAP) – Fala kulminacyjna na Odrze dotarła w nocy do małych miejscowości.",
                   published="2025-09-18", analyzer=analyzer)
     assert {e.name: e.type for e in rec.entities}.get("PAP") == "ORG"
+
+
+@pytest.mark.slow
+def test_a_province_in_capitals_in_brackets_is_a_place(analyzer):
+    rec = analyze("Temporal en Almería\n\nPULPÍ (ALMERÍA).- La DANA dejó más de 200 litros por metro cuadrado en el "
+                  "municipio durante la noche del lunes.", published="2025-10-14", analyzer=analyzer)
+    types = {e.name: e.type for e in rec.entities}
+    assert "ORG" not in {types.get(n) for n in ("ALMERÍA", "Almería")}, types
+    assert any(e.type == "PLACE" and e.country == "ES" and e.geo and abs(e.geo.lat - 36.8) < 0.3
+               for e in rec.entities if "Almería" in (e.name, *e.aliases)), types

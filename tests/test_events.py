@@ -121,3 +121,15 @@ def test_an_event_takes_the_date_nearest_its_words(analyzer):
     rec = analyze(text, published="2025-11-25", analyzer=analyzer)
     reject = next(ev for ev in rec.events if ev.type == "REJECT")
     assert rec.times[reject.time].value == "2025-11-23"
+
+
+@pytest.mark.slow
+def test_a_pronoun_subject_is_the_person_named_before(analyzer):
+    from newsloom import analyze
+
+    rec = analyze("Senator Maria Cantwell opened the hearing on Tuesday. She accused the Federal Aviation "
+                  "Administration of ignoring warnings.", published="2025-11-04", analyzer=analyzer)
+    names = {e.id: e.name for e in rec.entities}
+    accuse = [ev for ev in rec.events if ev.type == "ACCUSE"]
+    assert accuse and [names[x] for x in accuse[0].source] == ["Maria Cantwell"]
+    assert [names[x] for x in accuse[0].target] == ["Federal Aviation Administration"]

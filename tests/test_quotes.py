@@ -296,3 +296,13 @@ def test_a_decimal_comma_is_no_clause_break_after_a_source(analyzer):
     rec = analyze("Laut Medienberichten erhält der 52-Jährige eine Abfindung von rund 1,5 Millionen Euro.",
                   published="2025-10-10", analyzer=analyzer)
     assert not any(q.text.startswith("5 Millionen") for q in rec.quotes), rec.quotes
+
+
+@pytest.mark.slow
+def test_a_pronoun_right_after_the_verb_closing_a_quote_of_several_sentences(analyzer):
+    rec = analyze("Minister-president Matthias Diependaele reageerde kalm op de kritiek van de oppositie.\n\n"
+                  "‘Er is geen crisis. Dit zijn stevige gesprekken tussen partners’, zei hij gisteren in Brussel.",
+                  published="2026-03-10", analyzer=analyzer)
+    names = {e.id: e.name for e in rec.entities}
+    q = next(q for q in rec.quotes if q.text.startswith("Er is geen crisis"))
+    assert names.get(q.speaker) == "Matthias Diependaele"

@@ -323,3 +323,13 @@ def test_a_zone_after_a_clock_time_is_no_entity(analyzer):
     assert [e.id for e in rec.entities] == [f"e{i + 1}" for i in range(len(rec.entities))]
     utc = {t.text: t.utc for t in rec.times}
     assert utc["4 a.m. CDT"] == "2025-10-10T09:00:00Z" and utc["10 p.m. BST"] == "2025-10-10T21:00:00Z"
+
+
+@pytest.mark.slow
+def test_a_place_named_in_a_zone_stays_a_place(analyzer):
+    from newsloom import analyze
+
+    rec = analyze("O julgamento no plenário virtual terminou às 23h59 (horário de Brasília), e o resultado foi "
+                  "proclamado na manhã desta quinta-feira.", published="2025-10-23", analyzer=analyzer)
+    assert any(e.name == "Brasília" and e.type == "PLACE" for e in rec.entities)
+    assert any(t.utc == "2025-10-24T02:59:00Z" or t.utc == "2025-10-23T02:59:00Z" for t in rec.times)

@@ -226,10 +226,11 @@ class Analyzer:
         if data.get("times"):
             record.times = extract_times(parsed, tz_hint=tz)
             coverage.ran.append("times")
-            # a zone written after a clock time is no entity ("10 a.m. ET", "14:00 BST"); without it the
-            # article's zone may be another, and the times are read again in it
-            inside = [e for e in record.entities if all(any(t.start <= s and e_ <= t.end for t in record.times)
-                                                        for s, e_ in e.mentions)]
+            # a zone's abbreviation written after a clock time is no entity ("10 a.m. ET", "14:00 BST"; a
+            # place named in a zone stays one: "horário de Brasília"); without it the article's zone may be
+            # another, and the times are read again in it
+            inside = [e for e in record.entities if e.name.isupper() and len(e.name) <= 5 and all(
+                any(t.start <= s and e_ <= t.end for t in record.times) for s, e_ in e.mentions)]
             if inside:
                 record.entities = [e for e in record.entities if e not in inside]
                 for i, e in enumerate(record.entities):

@@ -55,8 +55,9 @@ def dateline_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             continue  # "Madrid - ...": a capitalized word and a dash are too little without capitals,
             # unless a paragraph follows on the line ("Landshut – Im Betrugsprozess ...")
         # the bracket may hold the town's province, not an agency ("DEIVA MARINA (La Spezia) –")
-        province = gazetteer.resolve(agency) if agency and agency[:1].isupper() and not agency.isupper() \
-            and _a_place(agency, gazetteer) else None  # (an agency's initials may spell a town: "PAP")
+        province = gazetteer.resolve(agency) if agency and agency[:1].isupper() \
+            and (not agency.isupper() or len(agency) > 4) and _a_place(agency, gazetteer) else None
+        # (an agency's initials may spell a town: "PAP", "ANSA"; "ALMERÍA" is a province)
         if not all(text[a:a + 1].isupper() and b - a >= 3 and (
                 _a_place(text[a:b], gazetteer)
                 or province is not None and gazetteer.towns(text[a:b], {province.country})) for a, b in names):

@@ -60,6 +60,7 @@ class EntityRules:
         self.portfolios = {fold(p) for p in titles.get("portfolios", [])}
         self.honorifics = {fold(h) for h in titles.get("honorifics", [])}
         self.honorifics_bare = {h.rstrip(".") for h in self.honorifics}
+        self.post_nominals = frozenset(titles.get("post_nominals", []))  # as written: "KC", "MP"
         self.determiners = {fold(j) for j in titles.get("joiners", []) if j.isalpha()}
         self.determiners_elided = {fold(j) for j in titles.get("joiners", []) if j.endswith(("'", "’"))}
         self.nouns_capitalized = str((data.get("places") or {}).get("nouns_capitalized", "")).lower() in ("yes", "true")
@@ -389,6 +390,8 @@ class EntityRules:
             toks = toks[1:]  # a common noun opening the sentence ("Decyzja Brukseli", "Rzecznik Komisji")
         if toks and fold(text[toks[0][0]:toks[0][1]]).rstrip(".") in self.honorifics_bare and len(toks) > 1:
             toks = toks[1:]
+        if m.type == "PERSON" and len(toks) > 2 and text[toks[-1][0]:toks[-1][1]].rstrip(".,") in self.post_nominals:
+            toks = toks[:-1]  # letters after a name are no part of it ("Catherine Lowe KC", "Jane Doe MP")
         if self.names_capitalized:
             kept = self._capitalized_run(text, toks)
             more = next((i for i in range(len(kept) + 1, len(toks)) if text[toks[i][0]:toks[i][1]][:1].isupper()), None)
@@ -464,6 +467,10 @@ class EntityRules:
             toks = toks[1:]
         if not toks:
             return []
+        while len(toks) > 1 and (el := _ELIDED.match(text[toks[-1][0]:toks[-1][1]])) \
+                and fold(el.group(0).replace("’", "'")) in self.determiners_elided \
+                and text[toks[-1][0] + el.end():toks[-1][1]][:1].islower():
+            toks = toks[:-1]  # an article elided onto a common noun starts the sentence's next words ("Belluno l'affluenza")
         last = text[toks[-1][0]:toks[-1][1]]
         if last.endswith(".") and sum(c.isalpha() for c in last) >= 4 and fold(last) not in self.honorifics:
             toks[-1] = (toks[-1][0], toks[-1][1] - 1)  # the sentence's full stop ("отметил Белов.")
@@ -922,7 +929,7 @@ def _without_end_marks(text: str, m: Mention) -> Mention:
     """A name ends before a comma, semicolon or colon after it, and a person's or place's name before
     the full stop of its sentence ("Em Lisboa, no Porto", "... e Luiz Fux."; "Harry S." keeps its initial)."""
     end = m.end
-    while end > m.start + 1 and text[end - 1] in ",;:":
+    while end > m.start + 1 and (text[end - 1] in ",;:" or text[end - 1].isspace()):
         end -= 1
     if m.type in ("PERSON", "PLACE") and text[end - 1:end] == "." and re.search(r"\s[^\W\d_]{3,}\.$", text[m.start:end]):
         end -= 1

@@ -680,6 +680,9 @@ def _in_towns(entities: list[Entity], text: str, gazetteer: Gazetteer, weights: 
                 e.type = "PLACE"
                 continue
         found = {p.geonameid: p for n in names for p in gazetteer.towns(n, countries)}
+        if e.type != "PLACE":  # and the cities under SIZEABLE of those countries ("a Venezia", 51,000 people)
+            found |= {p.geonameid: p for n in names for p in gazetteer.named(n)
+                      if p.kind == "city" and p.country in countries}
         if not found:
             continue
         near = [p for p in found.values() if any(_km(p.lat, p.lon, g.lat, g.lon) <= NEAR_KM for g in placed)]

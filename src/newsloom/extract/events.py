@@ -323,6 +323,8 @@ def _parsed_events(parsed, coder, actors, a, b, words, cond):
                                       or coder.by_nature(parsed.text, a, tok.idx, actors)):
             continue  # a flood or a storm kills, but is no party to a political event
         source = [x for s in src_toks for x in actors.in_range(*_span(s))]
+        if not source and any(s.pos_ == "PRON" and s.morph.get("PronType") in ([], ["Prs"]) for s in src_toks):
+            source = actors.last_person(a)  # "She accused the agency ...": the person the pronoun stands for
         if not source:  # a parse with no usable subject: the nearest name before the trigger
             source = actors.in_range(max(a, tok.idx - 80), tok.idx)[-1:]
         target = [x for t in _targets(tok, coder) for x in actors.in_range(*_span(t))]

@@ -179,8 +179,11 @@ class Gazetteer:
         kind_rank = {"country": 4, "admin1": 3, "admin2": 2, "city": 1}
         key = fold(name)
 
-        def own(p: Place) -> str:  # the name without the qualifier GeoNames adds: "Halle (Saale)" is a Halle
-            return fold(p.name.split(" (")[0]) if p.name.endswith(")") else fold(p.name)
+        def own(p: Place) -> str:
+            """The name, or the name written with the words GeoNames adds to tell namesakes apart: "Halle
+            (Saale)" and "Frankfurt am Main" are a Halle and a Frankfurt, which population then ranks."""
+            name = fold(p.name)
+            return key if name.startswith(key + " ") and len(key) > 3 else name
 
         any_exact = any(own(p) == key for p in cands)
         # a region named after a big city of its own is that city in the news ("New York", "Москва", "Madrid")

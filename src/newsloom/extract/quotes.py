@@ -506,8 +506,8 @@ class Speakers:
             word = fold(w.group(0))
             if word[:1].isdigit():  # an age standing for the person ("sagte der 41-Jährige", "the 26-year-old")
                 who_ = self.antecedent(a + w.start())
-            elif word in self.pronouns and a + w.start() < v_at:
-                who_ = self.antecedent(a + w.start())
+            elif word in self.pronouns and (a + w.start() < v_at or not self.text[v_end:a + w.start()].strip()):
+                who_ = self.antecedent(a + w.start())  # before the verb, or right after it ("zei hij")
             elif word in self.titles:
                 who_ = self.titled(word, a + w.start()) or self.antecedent(a + w.start())
             else:
