@@ -133,3 +133,19 @@ def test_a_pronoun_subject_is_the_person_named_before(analyzer):
     accuse = [ev for ev in rec.events if ev.type == "ACCUSE"]
     assert accuse and [names[x] for x in accuse[0].source] == ["Maria Cantwell"]
     assert [names[x] for x in accuse[0].target] == ["Federal Aviation Administration"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, etype, person", [
+    ("O governador Eduardo Leite visitou Porto Alegre na segunda-feira. O governador pediu ajuda ao governo federal.",
+     "REQUEST", "Eduardo Leite"),
+    ("Transport Secretary Louise Haigh visited the site on Monday. The secretary accused the operator of negligence.",
+     "ACCUSE", "Louise Haigh"),
+])
+def test_a_title_as_subject_is_the_person_last_named_with_it(analyzer, text, etype, person):
+    from newsloom import analyze
+
+    rec = analyze(text, published="2025-11-04", analyzer=analyzer)
+    names = {e.id: e.name for e in rec.entities}
+    found = [ev for ev in rec.events if ev.type == etype]
+    assert found and [names.get(x) for x in found[0].source] == [person]

@@ -333,3 +333,13 @@ def test_a_place_named_in_a_zone_stays_a_place(analyzer):
                   "proclamado na manhã desta quinta-feira.", published="2025-10-23", analyzer=analyzer)
     assert any(e.name == "Brasília" and e.type == "PLACE" for e in rec.entities)
     assert any(t.utc == "2025-10-24T02:59:00Z" or t.utc == "2025-10-23T02:59:00Z" for t in rec.times)
+
+
+@pytest.mark.slow
+def test_in_n_hours_told_in_the_past_is_a_duration(analyzer):
+    from newsloom import analyze
+
+    past = analyze("More than 210 mm of rainfall was recorded in 24 hours.", published="2025-10-10", analyzer=analyzer)
+    ahead = analyze("The minister will decide in two weeks.", published="2025-10-10", analyzer=analyzer)
+    assert [(t.text, t.type, t.value) for t in past.times] == [("in 24 hours", "DURATION", "PT24H")]
+    assert [(t.text, t.value) for t in ahead.times] == [("in two weeks", "2025-10-24")]

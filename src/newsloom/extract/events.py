@@ -83,6 +83,9 @@ class EventCoder:
         self.modals = {fold(m) for m in spec.get("modals", [])}
         self.speech_verbs = {fold(v) for v in (data.get("speech") or {}).get("verbs", [])}
         self.demonyms = data.mapping("demonyms")
+        # one-word titles, which stand for the person holding them ("the minister", "o governador")
+        self.title_words = frozenset(fold(t) for t in (data.get("titles") or {}).get("titles", [])
+                                     if t and " " not in t and "-" not in t)
 
     # -- helpers -----------------------------------------------------------
     def pick(self, key: str, words: set[str], conditional: bool) -> Cue | None:
@@ -162,6 +165,13 @@ class _Actors:
         """The person named last before `before` in the same paragraph, as a one-item list."""
         people = [ent.id for s, e, ent in self.mentions
                   if e <= before and ent.type == "PERSON" and "\n" not in self.text[e:before]]
+        return people[-1:]
+
+    def titled(self, title: str, before: int) -> list[str]:
+        """The person named last before `before` whose role has the word `title` ("the minister",
+        "o governador", "der Trainer"), as a one-item list."""
+        people = [ent.id for s, e, ent in self.mentions if e <= before and ent.type == "PERSON"
+                  and any(title in fold(r.title).replace("-", " ").split() for r in ent.roles)]
         return people[-1:]
 
     def country_of(self, ref: str, entities: dict[str, Entity]) -> str | None:
@@ -325,6 +335,9 @@ def _parsed_events(parsed, coder, actors, a, b, words, cond):
         source = [x for s in src_toks for x in actors.in_range(*_span(s))]
         if not source and any(s.pos_ == "PRON" and s.morph.get("PronType") in ([], ["Prs"]) for s in src_toks):
             source = actors.last_person(a)  # "She accused the agency ...": the person the pronoun stands for
+        if not source:  # "The minister accused ...": the person last named with that title
+            source = next((found for s in src_toks if fold(s.text) in coder.title_words
+                           and (found := actors.titled(fold(s.text), a))), [])
         if not source:  # a parse with no usable subject: the nearest name before the trigger
             source = actors.in_range(max(a, tok.idx - 80), tok.idx)[-1:]
         target = [x for t in _targets(tok, coder) for x in actors.in_range(*_span(t))]
@@ -362,8 +375,11 @@ def _plain_events(parsed, coder, actors, a, b, words, cond):
         if cue.type == "ASSAULT" and coder.by_nature(text, a, at, actors):
             continue  # "Powódź zabiła ...": nature, not a party to a political event
         source = actors.in_range(a, at)
-        if not source and pronouns & {fold(w) for w in re.findall(r"[\w’'-]+", text[a:at])}:
+        before = [fold(w) for w in re.findall(r"[\w’'-]+", text[a:at])]
+        if not source and pronouns & set(before):
             source = actors.last_person(a)  # "Zij riep ... op": the person the pronoun stands for
+        if not source:  # "O governador pediu ...": the person last named with that title
+            source = next((found for w in before if w in coder.title_words and (found := actors.titled(w, a))), [])
         target = [x for x in actors.in_range(at, b) if x not in source]
         if cue.type in coder.symmetric:
             source, target = source + target, []

@@ -251,6 +251,13 @@ def extract_times(parsed: Parsed, tz_hint: str | None = None) -> list[TimeExpr]:
                     continue
                 if _year_counts_something(parsed.doc, m.start, m.end):
                     continue
+        if m.kind == "offset" and not m.groups.get("back") and anchor is not None \
+                and sentences.tense(m.start, m.end) < 0:
+            # "in N hours" told in the past is how long something took ("was recorded in 24 hours")
+            norm = normalize("duration", m.groups, grammar, anchor, 0)
+            if norm is not None:
+                readings.append((m, norm, None))
+                continue
         needs_tense = m.kind in ("date", "part_of_year") and not m.groups.get("year") and not m.groups.get("dir")
         tense = sentences.tense(m.start, m.end) if needs_tense and anchor is not None else 0
         if needs_tense and _after_deadline_word(text, m.start, deadline):
