@@ -479,3 +479,21 @@ def test_a_qualified_geonames_name_is_the_name_written():
     place = gazetteer.resolve("Halle", countries={"DE": 5.0})
     assert place.name == "Halle (Saale)" and place.population > 200_000
     assert gazetteer.resolve("Frankfurt", countries={"DE": 5.0}).name == "Frankfurt am Main"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, place, iso, lat, lon", [
+    # two places the model joined at a conjunction
+    ("La tormenta golpeó Murcia, donde Águilas y Lorca registraron 200 litros.", "Lorca", "ES", 37.68, -1.70),
+    # a namesake town several times nearer the article's other places
+    ("Der Prozess am Landgericht Kassel endete am Dienstag. Die Angeklagte stammt aus Wolfhagen, das Opfer war eine "
+     "Frau aus Naumburg.", "Naumburg", "DE", 51.25, 9.17),
+    # the country of the bodies the article names
+    ("El juez de la Audiencia Nacional citó al exministro, que preside una fundación en Valencia. La Guardia Civil "
+     "registró su oficina.", "Valencia", "ES", 39.47, -0.38),
+])
+def test_places_are_read_against_the_articles_other_names(analyzer, text, place, iso, lat, lon):
+    rec = analyze(text, published="2025-10-10", analyzer=analyzer)
+    found = next(e for e in rec.entities if e.name == place)
+    assert found.type == "PLACE" and found.country == iso
+    assert abs(found.geo.lat - lat) < 0.2 and abs(found.geo.lon - lon) < 0.2

