@@ -497,3 +497,12 @@ def test_places_are_read_against_the_articles_other_names(analyzer, text, place,
     found = next(e for e in rec.entities if e.name == place)
     assert found.type == "PLACE" and found.country == iso
     assert abs(found.geo.lat - lat) < 0.2 and abs(found.geo.lon - lon) < 0.2
+
+
+@pytest.mark.slow
+def test_the_place_a_body_is_named_after_may_be_a_town_of_several_words(analyzer):
+    rec = analyze("O presidente da Câmara de Pampilhosa da Serra, Jorge Custódio, pediu ao Governo mais meios aéreos.",
+                  published="2025-08-14", analyzer=analyzer)
+    places = [e.name for e in rec.entities if e.type == "PLACE"]
+    assert places == ["Pampilhosa da Serra"], places  # not Serra, a city in Brazil
+    assert any(ev.type == "REQUEST" for ev in rec.events)  # a speech verb closing the sentence may be its event

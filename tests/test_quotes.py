@@ -306,3 +306,13 @@ def test_a_pronoun_right_after_the_verb_closing_a_quote_of_several_sentences(ana
     names = {e.id: e.name for e in rec.entities}
     q = next(q for q in rec.quotes if q.text.startswith("Er is geen crisis"))
     assert names.get(q.speaker) == "Matthias Diependaele"
+
+
+@pytest.mark.slow
+def test_a_source_word_before_a_title_is_the_person_last_named_with_it(analyzer):
+    rec = analyze("A ministra da Saúde, Ana Paula Martins, visitou o hospital. O diretor clínico, Rui Costa, falou "
+                  "depois com os jornalistas. Segundo a ministra, o Governo vai contratar 500 médicos até ao fim do ano.",
+                  published="2025-10-10", analyzer=analyzer)
+    names = {e.id: e.name for e in rec.entities}
+    q = next(q for q in rec.quotes if q.text.startswith("o Governo vai contratar"))
+    assert names.get(q.speaker) == "Ana Paula Martins"

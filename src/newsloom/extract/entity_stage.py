@@ -357,16 +357,21 @@ def _places_inside_bodies(text: str, mentions: list[Mention], gazetteer: Gazette
             continue
         name = text[m.start:m.end]
         words = list(re.finditer(r"[\w-]+['’]?", name))
-        k = next((k for k in range(len(words) - 2, 0, -1)
+        joints = [k for k in range(1, len(words) - 1)
                   if fold(words[k].group(0)).rstrip("'’") in rules.glue | rules.connectors
-                  or fold(words[k].group(0)) in rules.glue | rules.connectors), None)
-        if k is None or len(words) - k - 1 > 2:
-            continue
-        start = m.start + words[k + 1].start()
-        place = text[start:m.end]
-        if place[:1].isupper() and gazetteer.sizeable(place) and not rules.known(name) \
-                and not any(x.start == start and x.end == m.end for x in out):
-            out.append(Mention(start, m.end, "PLACE"))
+                  or fold(words[k].group(0)) in rules.glue | rules.connectors]
+        # the longest place after a connector: "Câmara de Pampilhosa da Serra" is in Pampilhosa da Serra,
+        # a town of a name of several words, not in Serra
+        for k in joints:
+            start = m.start + words[k + 1].start()
+            place = text[start:m.end]
+            if len(words) - k - 1 > (4 if " " in place else 2) or not place[:1].isupper():
+                continue
+            if (gazetteer.sizeable(place) or len(words) - k - 1 > 2 and len(joints) > 1 and k == joints[0]
+                    and (gazetteer.named(place) or gazetteer.towns(place))) and not rules.known(name):
+                if not any(x.start == start and x.end == m.end for x in out):
+                    out.append(Mention(start, m.end, "PLACE"))
+                break
     return sorted(out, key=lambda x: (x.start, -x.end))
 
 

@@ -291,7 +291,9 @@ def extract_events(parsed: Parsed, entities: list[Entity], times: list[TimeExpr]
         a = next((y for x, y in actors.datelines if a <= x < b and not text[a:x].strip() and y < b), a)
         # nor is who reports it, closing the sentence ("Переговоры пройдут в Женеве, передает ТАСС.")
         tail = re.search(r",\s*([^\W\d_]+)\s+[^,]{1,60}$", text[a:b].rstrip(" .!?\n"))
-        if tail and fold(tail.group(1)) in coder.speech_verbs:
+        words = {fold(w) for w in re.findall(r"[\w’'-]+", text[a:b])}
+        # (not a verb that is itself an event: ", pediu ao Governo mais meios aéreos.")
+        if tail and fold(tail.group(1)) in coder.speech_verbs and coder.pick(fold(tail.group(1)), words, False) is None:
             b = a + tail.start()
         sentence = text[a:b]
         words = {fold(w) for w in re.findall(r"[\w’'-]+", sentence)}

@@ -333,7 +333,8 @@ class Speakers:
                 head = re.match(r"(?:[^\W\d_]+\s+){0,2}?([^\W\d_]+)\s*,", self.text[at:min(b, at + 40)])
                 if head and not (start <= at < end) and (fold(head.group(1)) in self.titles
                                                          or fold(head.group(1)) in self.demonyms):
-                    who = self.antecedent(at)
+                    # the person last named with that title ("Segundo a ministra, ..."), else the last one
+                    who = self.titled(fold(head.group(1)), at) or self.antecedent(at)
                     if who is not None:
                         return who, self.text[at:at + head.end(1)], src
         return None
@@ -606,9 +607,13 @@ def _indirect(parsed: Parsed, sp: Speakers, taken: list[tuple[int, int]]) -> lis
                 s, e, who_end = got
                 found = sp.entity_in(a, who_end)
                 who = text[a:who_end]
-                pron = re.search(r"[\w’'-]+", text[a + m.end():who_end]) if found is None else None
-                if pron and fold(pron.group(0)) in sp.pronouns | sp.titles:  # "Segundo ele", "По словам министра"
-                    ent = sp.antecedent(a)
+                # "Segundo ele", "По словам министра", "Segundo a ministra": a pronoun, or a title (after its
+                # article) standing for the person last named with it
+                pron = next((w for w in list(re.finditer(r"[\w’'-]+", text[a + m.end():who_end]))[:3]
+                             if fold(w.group(0)) in sp.pronouns | sp.titles), None) if found is None else None
+                if pron:
+                    word = fold(pron.group(0))
+                    ent = (sp.titled(word, a) if word in sp.titles else None) or sp.antecedent(a)
                     found = (ent, pron.group(0)) if ent else None
                 elif found is None and src in sp.possessive_sources:  # "По его словам, ..."
                     ent = sp.antecedent(a)
