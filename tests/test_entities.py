@@ -506,3 +506,13 @@ def test_the_place_a_body_is_named_after_may_be_a_town_of_several_words(analyzer
     places = [e.name for e in rec.entities if e.type == "PLACE"]
     assert places == ["Pampilhosa da Serra"], places  # not Serra, a city in Brazil
     assert any(ev.type == "REQUEST" for ev in rec.events)  # a speech verb closing the sentence may be its event
+
+
+def test_a_name_keeps_to_its_line():
+    from newsloom.extract.entities import Mention, _without_end_marks
+
+    text = "Председатель ЦИК Элла Памфилова\n\nПредседатель ЦИК объявила итоги."
+    m = _without_end_marks(text, Mention(17, 46, "PERSON"))
+    assert text[m.start:m.end] == "Элла Памфилова"
+    m = _without_end_marks("Em Lisboa, no Porto", Mention(3, 10, "PLACE"))
+    assert (m.start, m.end) == (3, 9)

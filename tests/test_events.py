@@ -149,3 +149,13 @@ def test_a_title_as_subject_is_the_person_last_named_with_it(analyzer, text, ety
     names = {e.id: e.name for e in rec.entities}
     found = [ev for ev in rec.events if ev.type == etype]
     assert found and [names.get(x) for x in found[0].source] == [person]
+
+
+@pytest.mark.slow
+def test_a_negation_right_before_the_cue_negates_the_event_without_a_parse(analyzer):
+    from newsloom import analyze
+
+    rec = analyze("Председатель ЦИК Элла Памфилова объявила итоги. В КПРФ с итогами не согласились.",
+                  published="2026-09-15", analyzer=analyzer)
+    agree = [ev for ev in rec.events if ev.type == "AGREE"]
+    assert agree and all(ev.status == "negated" for ev in agree)

@@ -316,3 +316,12 @@ def test_a_source_word_before_a_title_is_the_person_last_named_with_it(analyzer)
     names = {e.id: e.name for e in rec.entities}
     q = next(q for q in rec.quotes if q.text.startswith("o Governo vai contratar"))
     assert names.get(q.speaker) == "Ana Paula Martins"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tag", ["a-t-il affirmé", "affirme-t-il"])
+def test_a_verb_and_its_pronoun_written_as_one_name_the_person_named_before(analyzer, tag):
+    rec = analyze("Le premier secrétaire du PS, Olivier Faure, a pris la parole mardi. « Nous ne sommes pas dans "
+                  f"l'opposition systématique », {tag} sur France Inter.", published="2025-10-10", analyzer=analyzer)
+    names = {e.id: e.name for e in rec.entities}
+    assert [names.get(q.speaker) for q in rec.quotes] == ["Olivier Faure"]

@@ -929,6 +929,10 @@ def _without_end_marks(text: str, m: Mention) -> Mention:
     """A name ends before a comma, semicolon or colon after it, and a person's or place's name before
     the full stop of its sentence ("Em Lisboa, no Porto", "... e Luiz Fux."; "Harry S." keeps its initial)."""
     end = m.end
+    lead = len(text[m.start:end]) - len(text[m.start:end].lstrip())
+    line_end = text.find("\n", m.start + lead, end)
+    if line_end > m.start + lead:  # a name keeps to its line ("Элла Памфилова\n\nПредседатель")
+        end = line_end
     while end > m.start + 1 and (text[end - 1] in ",;:" or text[end - 1].isspace()):
         end -= 1
     if m.type in ("PERSON", "PLACE") and text[end - 1:end] == "." and re.search(r"\s[^\W\d_]{3,}\.$", text[m.start:end]):

@@ -386,7 +386,9 @@ def _plain_events(parsed, coder, actors, a, b, words, cond):
         if cue.type in coder.symmetric:
             source, target = source + target, []
         s0, e0 = _trim(text, a, b)
-        status = "hypothetical" if cond else "asserted"
+        # a negation right before the cue ("с итогами не согласились", "non ha accettato"): it did not happen
+        near = [fold(w) for w in re.findall(r"[\w’'-]+", text[max(a, at - 30):at])][-2:]
+        status = "negated" if coder.negation & set(near) else "hypothetical" if cond else "asserted"
         yield Event(type=cue.type, mode=cue.mode, source=source[-2:] if cue.type not in coder.symmetric else source,
                     target=target[:2], start=s0, end=e0, text=text[s0:e0], status=status, confidence=0.35)
 

@@ -388,6 +388,12 @@ class Speakers:
                     return after[0][2], self.text[after[0][0]:after[0][1]], verb.lemma_
             if subj:
                 s = subj[0]
+                if s.text.startswith("-") and s.i + 1 < len(s.doc) and s.doc[s.i + 1].text.startswith("-") \
+                        and fold(s.doc[s.i + 1].text.lstrip("-")) in self.pronouns:
+                    s = s.doc[s.i + 1]  # the euphonic "-t-" of "a-t-il": the pronoun after it
+                if s.text.startswith("-") and fold(s.text.lstrip("-")) in self.pronouns:
+                    g = s.morph.get("Gender")
+                    return self.antecedent(s.idx, g[0] if g else None), s.text.lstrip("-"), verb.lemma_
                 dateline = next((b for a, b in self.datelines if a <= s.idx < b), None)
                 if dateline is not None:  # the parse took the dateline for the subject: the name after it is
                     after = [(x, y, ent) for x, y, ent in self.mentions if dateline <= x < verb.idx]
@@ -418,6 +424,13 @@ class Speakers:
         # A capitalized word is a name ("Pedro"), not a verb form, unless it opens the sentence.
         words = [(m.start() + a, fold(m.group(0))) for m in re.finditer(r"[\w’'-]+", self.text[a:b])
                  if m.group(0)[:1].islower() or not self.text[a:a + m.start()].strip(" «“„\"'")]
+        first = re.match(r"[\s»”“\"'’,.:;!?—–-]*([^\W\d_][\w’'-]*)", self.text[end:b])
+        parts = fold(first.group(1)).split("-") if first else []
+        if len(parts) > 1 and parts[-1] in self.pronouns and self.is_verb_form(parts[0]):
+            # the verb and its subject pronoun written as one ("», affirme-t-il", "a-t-elle")
+            who = self.antecedent(end + first.start(1))
+            if who is not None:
+                return who, first.group(1).split("-")[-1], parts[0]
         if not any(self.is_verb_form(w) for _, w in words):
             return None
         # another quotation in the sentence bounds the words that introduce this one ("X sagte: „...“
