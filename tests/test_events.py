@@ -159,3 +159,13 @@ def test_a_negation_right_before_the_cue_negates_the_event_without_a_parse(analy
                   published="2026-09-15", analyzer=analyzer)
     agree = [ev for ev in rec.events if ev.type == "AGREE"]
     assert agree and all(ev.status == "negated" for ev in agree)
+
+
+@pytest.mark.slow
+def test_a_region_acting_as_its_government_is_an_actor(analyzer):
+    from newsloom import analyze
+
+    rec = analyze("La Comunidad de Madrid rechazó las críticas del Gobierno.", published="2025-10-10", analyzer=analyzer)
+    names = {e.id: e.name for e in rec.entities}
+    reject = [ev for ev in rec.events if ev.type == "REJECT"]
+    assert reject and [names.get(x) for x in reject[0].source] == ["Comunidad de Madrid"]

@@ -158,7 +158,9 @@ class _Actors:
         words = re.finditer(r"[\w’'-]+", self.text[a:b])
         codes = [self.demonyms[fold(w.group(0))] for w in words if fold(w.group(0)) in self.demonyms]
         ids = [self.country_id(c) for c in dict.fromkeys(codes)]
-        ids += [ent.id for ent in ents if ent.type == "PLACE" and ent.geo is not None and ent.geo.kind == "country"]
+        # a country, or a first-level region acting as its government ("La Comunidad de Madrid rechazó")
+        ids += [ent.id for ent in ents
+                if ent.type == "PLACE" and ent.geo is not None and ent.geo.kind in ("country", "admin1")]
         return list(dict.fromkeys(ids))
 
     def last_person(self, before: int) -> list[str]:
