@@ -467,13 +467,17 @@ class EntityRules:
             toks = toks[1:]
         if not toks:
             return []
+        # an article elided onto a common noun starts the sentence's next words ("Belluno l'affluenza")
         while len(toks) > 1 and (el := _ELIDED.match(text[toks[-1][0]:toks[-1][1]])) \
                 and fold(el.group(0).replace("’", "'")) in self.determiners_elided \
                 and text[toks[-1][0] + el.end():toks[-1][1]][:1].islower():
-            toks = toks[:-1]  # an article elided onto a common noun starts the sentence's next words ("Belluno l'affluenza")
+            toks = toks[:-1]
         last = text[toks[-1][0]:toks[-1][1]]
-        if last.endswith(".") and sum(c.isalpha() for c in last) >= 4 and fold(last) not in self.honorifics:
-            toks[-1] = (toks[-1][0], toks[-1][1] - 1)  # the sentence's full stop ("отметил Белов.")
+        # the sentence's full stop ("отметил Белов."; after a person's or place's name of several words, a
+        # surname of three letters too: "... e Luiz Fux.")
+        shortest = 3 if len(toks) > 1 and m.type in ("PERSON", "PLACE") else 4
+        if last.endswith(".") and sum(c.isalpha() for c in last) >= shortest and fold(last) not in self.honorifics:
+            toks[-1] = (toks[-1][0], toks[-1][1] - 1)
         toks = _without_stray_quotes(text, toks)  # the other mark may have gone with a lower-case opener
         if len(toks) > 1 and m.type != "PERSON" and fold(text[toks[-1][0]:toks[-1][1]]) in self.titles \
                 and self.name_after_title(text, toks[-1][1]):
@@ -717,7 +721,8 @@ class EntityRules:
             if " " not in s and not s.isupper() and s.lower() == fold(s) and fold(s) in self.function_words:
                 continue  # a function word opening a sentence, not the name it spells without accents ("Para", "Pará")
             kn = self.known(s)
-            if kn and kn[0] == "PLACE" and " " not in s and self.is_given_name(s) and self._name_goes_on(text, x.end(1)):
+            if kn and kn[0] == "PLACE" and " " not in s and self.is_given_name(s) \
+                    and self._name_goes_on(text, x.end(1)):
                 continue  # a given name that is also a country's ("Maurizio de Lucia", "Jordan Bardella")
             if kn:
                 out.append(Mention(x.start(1), x.end(1), kn[0], kn[1], True))
@@ -926,16 +931,14 @@ def corrected_mentions(parsed: Parsed, rules: EntityRules, titled_names: list[tu
 
 
 def _without_end_marks(text: str, m: Mention) -> Mention:
-    """A name ends before a comma, semicolon or colon after it, and a person's or place's name before
-    the full stop of its sentence ("Em Lisboa, no Porto", "... e Luiz Fux."; "Harry S." keeps its initial)."""
+    """A name keeps to its line ("Элла Памфилова\n\nПредседатель") and ends before a comma, semicolon
+    or colon after it ("Em Lisboa, no Porto")."""
     end = m.end
     lead = len(text[m.start:end]) - len(text[m.start:end].lstrip())
     line_end = text.find("\n", m.start + lead, end)
-    if line_end > m.start + lead:  # a name keeps to its line ("Элла Памфилова\n\nПредседатель")
+    if line_end > m.start + lead:
         end = line_end
     while end > m.start + 1 and (text[end - 1] in ",;:" or text[end - 1].isspace()):
-        end -= 1
-    if m.type in ("PERSON", "PLACE") and text[end - 1:end] == "." and re.search(r"\s[^\W\d_]{3,}\.$", text[m.start:end]):
         end -= 1
     return m if end == m.end else replace(m, end=end)
 

@@ -357,18 +357,20 @@ def _places_inside_bodies(text: str, mentions: list[Mention], gazetteer: Gazette
             continue
         name = text[m.start:m.end]
         words = list(re.finditer(r"[\w-]+['’]?", name))
+        if rules.known(name):
+            continue
         joints = [k for k in range(1, len(words) - 1)
                   if fold(words[k].group(0)).rstrip("'’") in rules.glue | rules.connectors
                   or fold(words[k].group(0)) in rules.glue | rules.connectors]
         # the longest place after a connector: "Câmara de Pampilhosa da Serra" is in Pampilhosa da Serra,
-        # a town of a name of several words, not in Serra
-        for k in joints:
+        # a town whose name holds a connector of its own (any town so named is taken), not in Serra
+        for i, k in enumerate(joints):
             start = m.start + words[k + 1].start()
             place = text[start:m.end]
-            if len(words) - k - 1 > (4 if " " in place else 2) or not place[:1].isupper():
+            if len(words) - k - 1 > 4 or not place[:1].isupper():
                 continue
-            if (gazetteer.sizeable(place) or len(words) - k - 1 > 2 and len(joints) > 1 and k == joints[0]
-                    and (gazetteer.named(place) or gazetteer.towns(place))) and not rules.known(name):
+            several = i < len(joints) - 1
+            if gazetteer.sizeable(place) or several and (gazetteer.named(place) or gazetteer.towns(place)):
                 if not any(x.start == start and x.end == m.end for x in out):
                     out.append(Mention(start, m.end, "PLACE"))
                 break
@@ -723,7 +725,6 @@ def _in_towns(entities: list[Entity], text: str, gazetteer: Gazetteer, weights: 
         place = max(near or found.values(), key=lambda p: (1 + weights.get(p.country, 0.0)) * (p.population + 1))
         _place(e, place, names, lambda n: gazetteer.towns(n, {place.country}))
         e.type = "PLACE"
-
 
 
 def _each_word_based(name: str, morphology: dict) -> list[str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from newsloom.extract.datelines import dateline_spans
 from newsloom.extract.context import Parsed
+from newsloom.extract.roles import last_holder
 from newsloom.langdata import LangData, fold
 from newsloom.schema import Entity, Event, TimeExpr
 
@@ -172,9 +173,8 @@ class _Actors:
     def titled(self, title: str, before: int) -> list[str]:
         """The person named last before `before` whose role has the word `title` ("the minister",
         "o governador", "der Trainer"), as a one-item list."""
-        people = [ent.id for s, e, ent in self.mentions if e <= before and ent.type == "PERSON"
-                  and any(title in fold(r.title).replace("-", " ").split() for r in ent.roles)]
-        return people[-1:]
+        holder = last_holder(title, self.mentions, before)
+        return [holder.id] if holder else []
 
     def country_of(self, ref: str, entities: dict[str, Entity]) -> str | None:
         if ref.startswith("country:"):
@@ -292,10 +292,10 @@ def extract_events(parsed: Parsed, entities: list[Entity], times: list[TimeExpr]
         # a dateline opening the sentence is no part of what it tells ("MADRID, 25 nov (EFE).- Los ...")
         a = next((y for x, y in actors.datelines if a <= x < b and not text[a:x].strip() and y < b), a)
         # nor is who reports it, closing the sentence ("Переговоры пройдут в Женеве, передает ТАСС.")
-        tail = re.search(r",\s*([^\W\d_]+)\s+[^,]{1,60}$", text[a:b].rstrip(" .!?\n"))
-        words = {fold(w) for w in re.findall(r"[\w’'-]+", text[a:b])}
         # (not a verb that is itself an event: ", pediu ao Governo mais meios aéreos.")
-        if tail and fold(tail.group(1)) in coder.speech_verbs and coder.pick(fold(tail.group(1)), words, False) is None:
+        tail = re.search(r",\s*([^\W\d_]+)\s+[^,]{1,60}$", text[a:b].rstrip(" .!?\n"))
+        if tail and fold(tail.group(1)) in coder.speech_verbs and coder.pick(
+                fold(tail.group(1)), {fold(w) for w in re.findall(r"[\w’'-]+", text[a:b])}, False) is None:
             b = a + tail.start()
         sentence = text[a:b]
         words = {fold(w) for w in re.findall(r"[\w’'-]+", sentence)}
@@ -388,7 +388,7 @@ def _plain_events(parsed, coder, actors, a, b, words, cond):
         if cue.type in coder.symmetric:
             source, target = source + target, []
         s0, e0 = _trim(text, a, b)
-        # a negation right before the cue ("с итогами не согласились", "non ha accettato"): it did not happen
+        # a negation right before the cue ("с итогами не согласились"): it did not happen
         near = [fold(w) for w in re.findall(r"[\w’'-]+", text[max(a, at - 30):at])][-2:]
         status = "negated" if coder.negation & set(near) else "hypothetical" if cond else "asserted"
         yield Event(type=cue.type, mode=cue.mode, source=source[-2:] if cue.type not in coder.symmetric else source,

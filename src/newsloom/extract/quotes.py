@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from newsloom.extract.context import Parsed
 from newsloom.extract.datelines import dateline_spans
+from newsloom.extract.roles import last_holder
 from newsloom.langdata import common, fold
 from newsloom.schema import Entity, Quote
 
@@ -302,10 +303,7 @@ class Speakers:
     def titled(self, title: str, before: int) -> Entity | None:
         """The person last named before `before` who holds this title ("declarou o treinador": the
         coach, not the referee spoken of since)."""
-        holders = {ent.id for _, _, ent in self.mentions if ent.type == "PERSON"
-                   and any(title in fold(r.title).split() for r in ent.roles)}
-        last = [(s, ent) for s, e, ent in self.mentions if ent.id in holders and e <= before]
-        return last[-1][1] if last else None
+        return last_holder(title, self.mentions, before)
 
     # -- attribution -------------------------------------------------------
     def by_source_word(self, start: int, end: int) -> tuple[Entity | None, str, str] | None:
@@ -424,13 +422,13 @@ class Speakers:
         # A capitalized word is a name ("Pedro"), not a verb form, unless it opens the sentence.
         words = [(m.start() + a, fold(m.group(0))) for m in re.finditer(r"[\w’'-]+", self.text[a:b])
                  if m.group(0)[:1].islower() or not self.text[a:a + m.start()].strip(" «“„\"'")]
-        first = re.match(r"[\s»”“\"'’,.:;!?—–-]*([^\W\d_][\w’'-]*)", self.text[end:b])
-        parts = fold(first.group(1)).split("-") if first else []
+        nxt = re.match(r"[\s»”“\"'’,.:;!?—–-]*([^\W\d_][\w’'-]*)", self.text[end:b])
+        parts = fold(nxt.group(1)).split("-") if nxt else []
         if len(parts) > 1 and parts[-1] in self.pronouns and self.is_verb_form(parts[0]):
             # the verb and its subject pronoun written as one ("», affirme-t-il", "a-t-elle")
-            who = self.antecedent(end + first.start(1))
+            who = self.antecedent(end + nxt.start(1))
             if who is not None:
-                return who, first.group(1).split("-")[-1], parts[0]
+                return who, nxt.group(1).split("-")[-1], parts[0]
         if not any(self.is_verb_form(w) for _, w in words):
             return None
         # another quotation in the sentence bounds the words that introduce this one ("X sagte: „...“
@@ -444,7 +442,6 @@ class Speakers:
         before = [(s, e, ent) for s, e, ent in self.mentions if a0 <= s and e <= start]
         after = [(s, e, ent) for s, e, ent in self.mentions if end <= s and e <= b0]
         # "«...», dijo X": a speech verb right after the quote names the speaker after it.
-        nxt = re.match(r"[\s»”“\"'’,.:;!?—–-]*([^\W\d_][\w’'-]*)", self.text[end:b])
         verb_next = bool(nxt) and nxt.group(1)[:1].islower() and self.is_verb_form(fold(nxt.group(1)))
         if verb_next:
             # "«...», disse o dirigente sindical à agência Lusa": a title after the verb, with no name
@@ -620,8 +617,8 @@ def _indirect(parsed: Parsed, sp: Speakers, taken: list[tuple[int, int]]) -> lis
                 s, e, who_end = got
                 found = sp.entity_in(a, who_end)
                 who = text[a:who_end]
-                # "Segundo ele", "По словам министра", "Segundo a ministra": a pronoun, or a title (after its
-                # article) standing for the person last named with it
+                # "Segundo ele", "По словам министра", "Segundo a ministra": a pronoun, or a title
+                # (after its article) standing for the person last named with it
                 pron = next((w for w in list(re.finditer(r"[\w’'-]+", text[a + m.end():who_end]))[:3]
                              if fold(w.group(0)) in sp.pronouns | sp.titles), None) if found is None else None
                 if pron:

@@ -434,6 +434,15 @@ class RoleFinder:
         return roles
 
 
+def last_holder(title: str, mentions, before: int):
+    """The person last named before `before` (in `mentions`, (start, end, entity) in text order) whose
+    role has the word `title` ("declarou o treinador": the coach, not the referee spoken of since;
+    "O governador pediu ..."); None if no one holds it."""
+    last = [ent for _, e, ent in mentions if e <= before and ent.type == "PERSON"
+            and any(title in fold(r.title).split() for r in ent.roles)]
+    return last[-1] if last else None
+
+
 def _particles() -> frozenset[str]:
     from newsloom.extract.entities import _name_particles
 
