@@ -52,3 +52,18 @@ def test_hipe_reader(tmp_path):
     f = tmp_path / "HIPE-x.tsv.gz"
     f.write_bytes(gzip.compress("\n".join(rows).encode()))
     assert ner.read_hipe(f) == [("Charlotte Bourgoin, Neuchâtel.", {(0, 18, "PER"), (20, 29, "LOC")})]
+
+
+def test_an_event_fact_needs_its_place_and_date_when_they_are_expected():
+    from newsloom.evaluate.facts import score_record
+    from newsloom.schema import Entity, Event, Record, TimeExpr
+
+    rec = Record(id="d1", text="Unions met the minister in Lyon on Monday.", entities=[
+        Entity(id="e1", name="Unions", type="GROUP"), Entity(id="e2", name="Lyon", type="PLACE")],
+        times=[TimeExpr(text="Monday", start=35, end=41, value="2025-03-10")],
+        events=[Event(type="CONSULT", source=["e1"], place="e2", time=0, start=0, end=42)])
+    actors = {"type": "CONSULT", "actors": [["Unions"]]}
+    assert score_record(rec, {"events": [actors]}).hits["events"] == 1
+    assert score_record(rec, {"events": [{**actors, "place": ["Lyon"], "date": "2025-03-10"}]}).hits["events"] == 1
+    assert score_record(rec, {"events": [{**actors, "place": ["Paris"]}]}).hits["events"] == 0
+    assert score_record(rec, {"events": [{**actors, "date": "2025-03-11"}]}).hits["events"] == 0

@@ -131,9 +131,16 @@ def score_record(rec: Record, exp: dict) -> FactScore:
             if m.type != ev["type"]:
                 continue
             parts = [ref_names(r) for r in m.source + m.target]
-            if all(any(p & {_key(n) for n in group} for p in parts) for group in ev["actors"]):
-                ok = True
-                break
+            if not all(any(p & {_key(n) for n in group} for p in parts) for group in ev["actors"]):
+                continue
+            if "place" in ev and not (m.place and ref_names(m.place) & {_key(n) for n in ev["place"]}):
+                continue
+            if "date" in ev:
+                when = rec.times[m.time].value if m.time is not None and 0 <= m.time < len(rec.times) else None
+                if not (when and str(when).startswith(ev["date"])):
+                    continue
+            ok = True
+            break
         s.add("events", ok, f"{ev['type']} {' / '.join(g[0] for g in ev['actors'])}")
     for bad in exp.get("must_not_be_entities", []):
         s.add("noise", not any(_key(bad) in names(e) for e in rec.entities), bad)
