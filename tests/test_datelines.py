@@ -23,6 +23,10 @@ def gazetteer() -> Gazetteer:
     ("МОСКВА, 24 ноя — РИА Новости.", [("МОСКВА", "PLACE")]),
     ("WASHINGTON -- The Senate voted", [("WASHINGTON", "PLACE")]),
     ("A title\n\nWARSZAWA – «Premier powiedział»", [("WARSZAWA", "PLACE")]),
+    # a full stop after a date, or after a place alone that opens a paragraph
+    ("ИРКУТСК, 13 мая. Из-за прорыва дамбы эвакуированы жители", [("ИРКУТСК", "PLACE")]),
+    ("Warszawa. Sejm w piątek uchwalił ustawę o obronie cywilnej, która zmienia zasady finansowania schronów.",
+     [("Warszawa", "PLACE")]),
 ])
 def test_datelines_give_the_place_and_the_agency(gazetteer, text, expected):
     found = dateline_mentions(text, gazetteer)
@@ -37,6 +41,9 @@ def test_datelines_give_the_place_and_the_agency(gazetteer, text, expected):
     "Roma, la capitale - ha detto",  # a comma, but no date
     "Trump, 24 nov (AP) - said",  # no place of that name
     "Berlin, 1 - 0 gegen Bayern",  # a score: a number after the dash
+    "Warszawa. Sejm obraduje.",  # a place and a full stop, but no paragraph after it
+    "Paris, 13 mai. Le gouvernement a annoncé",  # a date and a full stop, but no place in capitals
+    "Dr. Smith said on Monday that the hospital in Leeds would close its emergency ward by the end of the year.",
 ])
 def test_what_is_not_a_dateline(gazetteer, text):
     assert dateline_mentions(text, gazetteer) == []

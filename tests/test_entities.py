@@ -516,3 +516,30 @@ def test_a_name_keeps_to_its_line():
     assert text[m.start:m.end] == "Элла Памфилова"
     m = _without_end_marks("Em Lisboa, no Porto", Mention(3, 10, "PLACE"))
     assert (m.start, m.end) == (3, 9)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang_text, name, title", [
+    ("Louisiana Gov. Jeff Landry said on Tuesday the state was ready.", "Jeff Landry", "governor"),
+    ("Jak przekazała asp. szt. Katarzyna Ziobro z policji, kierowca był trzeźwy.", "Katarzyna Ziobro", "aspirant sztabowy"),
+    ("Selon Me Jean Dupond, son client conteste les faits.", "Jean Dupond", "avocat"),
+])
+def test_a_rank_written_short_before_a_name_is_the_persons_role(analyzer, lang_text, name, title):
+    rec = analyze(lang_text, published="2025-10-10", analyzer=analyzer)
+    person = next(e for e in rec.entities if e.name == name)
+    assert title in [r.title for r in person.roles]
+    assert all(rec.text[r.start:r.end].rstrip(".").lower() in {"gov", "asp. szt", "me"} for r in person.roles
+               if r.title == title)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, name, role", [
+    ("La ministra de Vivienda y Agenda Urbana, Isabel Rodríguez, respondió este lunes.", "Isabel Rodríguez",
+     "ministra de Vivienda y Agenda Urbana"),
+    ("The minister for Housing and Local Government, Darragh O'Brien, said the plan was ready.", "Darragh O'Brien",
+     "minister for Housing and Local Government"),
+])
+def test_a_complement_joining_two_names_with_a_conjunction_stays_whole(analyzer, text, name, role):
+    rec = analyze(text, published="2025-10-10", analyzer=analyzer)
+    person = next(e for e in rec.entities if e.name == name)
+    assert role in [r.title + (f" {r.of}" if r.of else "") for r in person.roles]

@@ -325,3 +325,14 @@ def test_a_verb_and_its_pronoun_written_as_one_name_the_person_named_before(anal
                   f"l'opposition systématique », {tag} sur France Inter.", published="2025-10-10", analyzer=analyzer)
     names = {e.id: e.name for e in rec.entities}
     assert [names.get(q.speaker) for q in rec.quotes] == ["Olivier Faure"]
+
+
+@pytest.mark.slow
+def test_a_dialogue_opened_with_a_hyphen_closes_and_reopens_with_one(analyzer):
+    text = ("Sejm uchwalił ustawę w piątek wieczorem. Premier Donald Tusk był zadowolony.\n\n"
+            "- To dobry dzień dla milionów Polaków. Nie zawiedziemy was - mówił premier Donald Tusk. - Teraz czas na Senat.")
+    rec = analyze(text, published="2026-03-13", analyzer=analyzer)
+    names = {e.id: e.name for e in rec.entities}
+    got = [(q.text, names.get(q.speaker)) for q in rec.quotes]
+    assert ("To dobry dzień dla milionów Polaków. Nie zawiedziemy was", "Donald Tusk") in got
+    assert ("Teraz czas na Senat.", "Donald Tusk") in got

@@ -25,8 +25,9 @@ _DATELINE = re.compile(
     # the dash stands apart (or after the agency's bracket and a full stop: "(EFE).-") and text follows
     # it on the line; a date range ("5 September 1953 – 1 January 1965") is no dateline
     r"(?:[ \t]*\.?[ \t]*(?<=[\s).])(?:--?|[–—])(?=[ \t]*[^\s\d–—-])"
-    # or the agency's bracket and a full stop, then the text ("АНКАРА, 25 ноября (ТАСС). Министр ...")
-    r"|(?<=\))\.[ \t]+(?=[^\W\d_]))", re.M)
+    # or a full stop, then the text: after the agency's bracket ("АНКАРА, 25 ноября (ТАСС). Министр ..."),
+    # a date ("ИРКУТСК, 13 мая. Из-за ..."), or the place alone ("Warszawa. Sejm w piątek ...")
+    r"|(?P<stop>\.)[ \t]+(?=[^\W\d_]))", re.M)
 
 
 def _a_place(name: str, gazetteer: Gazetteer) -> bool:
@@ -54,6 +55,8 @@ def dateline_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         if not upper and date is None and agency is None and not paragraph:
             continue  # "Madrid - ...": a capitalized word and a dash are too little without capitals,
             # unless a paragraph follows on the line ("Landshut – Im Betrugsprozess ...")
+        if _full_stop_only(m, text, upper, paragraph):
+            continue
         # the bracket may hold the town's province, not an agency ("DEIVA MARINA (La Spezia) –")
         province = gazetteer.resolve(agency) if agency and agency[:1].isupper() \
             and (not agency.isupper() or len(agency) > 4) and _a_place(agency, gazetteer) else None
@@ -69,12 +72,29 @@ def dateline_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     return out
 
 
+def _full_stop_only(m: re.Match, text: str, upper: bool, paragraph: bool) -> bool:
+    """Is this no dateline that ends in a full stop? One ends in it after an agency's bracket, after
+    a date behind a place in capitals, or after a place alone that opens a paragraph on its line; the
+    text after it opens with a capital."""
+    if m.group("stop") is None or m.group("agency"):
+        return False
+    if not text[m.end():m.end() + 1].isupper():
+        return True
+    if m.group("date") is not None:
+        return not upper
+    return not paragraph or len(m.group("places").split()) > 3
+
+
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """The stretches of text that are datelines with an agency or a date ("MADRID, 25 nov (EFE).-"):
     the agency filed the story and acts in none of its events."""
     out = []
     for m in _DATELINE.finditer(text):
         date, agency = m.group("date"), m.group("agency")
+        line_end = text.find("\n", m.end())
+        paragraph = len(text[m.end():line_end if line_end >= 0 else len(text)].strip()) >= 80
+        if _full_stop_only(m, text, m.group("places").isupper(), paragraph):
+            continue
         if agency or (date is not None and any(c.isdigit() for c in date)) or m.group("places").isupper():
             out.append((m.start(), m.end()))
     return out

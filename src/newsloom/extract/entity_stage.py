@@ -36,6 +36,7 @@ class EntityStage:
         self.morphology = data.get("morphology") or {}
         self.locatives = frozenset(fold(w) for w in (data.get("entity_cues") or {}).get("locatives", []))
         self.affiliation_nouns = frozenset(fold(n) for n in (data.get("titles") or {}).get("affiliation_nouns", []))
+        self.group_words = frozenset(fold(g) for g in (data.get("events") or {}).get("groups", []))
 
     def __call__(self, parsed: Parsed, gazetteer: Gazetteer | None = None) -> list[Entity]:
         text = parsed.text
@@ -84,6 +85,9 @@ class EntityStage:
                 entities = [e for e in entities if not opener(e)]
             if self.rules.nouns_capitalized:
                 entities = [e for e in entities if not _unplaced_noun(e, text, self.rules)]
+            # a common noun naming a collective actor is no place or person ("Protestujący domagają się")
+            entities = [e for e in entities if not (e.type in ("PLACE", "PERSON", "MISC") and e.geo is None and all(
+                fold(text[s:t]) in self.group_words for s, t in e.mentions))]
             for i, e in enumerate(entities):  # ids in order after merging and dropping
                 e.id = f"e{i + 1}"
         self._role_countries(entities, text)

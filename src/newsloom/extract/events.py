@@ -83,6 +83,8 @@ class EventCoder:
         self.planned = {fold(p) for p in spec.get("planned", [])}
         self.modals = {fold(m) for m in spec.get("modals", [])}
         self.speech_verbs = {fold(v) for v in (data.get("speech") or {}).get("verbs", [])}
+        # common nouns that name a collective actor ("the police", "los vecinos", "rolnicy")
+        self.groups = frozenset(fold(g) for g in spec.get("groups", []))
         self.demonyms = data.mapping("demonyms")
         # one-word titles, which stand for the person holding them ("the minister", "o governador")
         self.title_words = frozenset(fold(t) for t in (data.get("titles") or {}).get("titles", [])
@@ -131,11 +133,19 @@ def coder_for(data: LangData) -> EventCoder:
 class _Actors:
     """Maps stretches of text to actor ids: entities, or a country from a demonym."""
 
-    def __init__(self, text: str, entities: list[Entity], demonyms: dict[str, str]):
+    def __init__(self, text: str, entities: list[Entity], demonyms: dict[str, str], groups: frozenset[str] = frozenset()):
         self.text = text
+        self.entities = entities
         self.datelines = dateline_spans(text)  # the agency that filed the story acts in none of its events
         self.mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions
                                 if not any(a <= s and e <= b for a, b in self.datelines)), key=lambda x: x[0])
+        # the words naming a collective actor, outside every name ("la polizia", not "Polizia di Stato")
+        self.group_words = []
+        for m in re.finditer(r"[\w’'-]+", text) if groups else ():
+            elided = _ELIDED_WORD.fullmatch(m.group(0))  # "l'opposition", "dell'esercito"
+            start = m.start() + elided.start(2) if elided else m.start()
+            if fold(text[start:m.end()]) in groups and not any(s <= start < e for s, e, _ in self.mentions):
+                self.group_words.append((start, m.end(), fold(text[start:m.end()])))
         self.demonyms = demonyms
         self.country_entity = {}
         for ent in entities:
@@ -163,6 +173,21 @@ class _Actors:
         ids += [ent.id for ent in ents
                 if ent.type == "PLACE" and ent.geo is not None and ent.geo.kind in ("country", "admin1")]
         return list(dict.fromkeys(ids))
+
+    def group(self, a: int, b: int, last: bool = True) -> list[str]:
+        """The collective actor a common noun names in a..b (the last one, or the first), as a one-item
+        list: a GROUP entity, added to the article's entities with every mention of the same word."""
+        found = [w for w in self.group_words if a <= w[0] and w[1] <= b]
+        if not found:
+            return []
+        s, e, key = found[-1] if last else found[0]
+        for ent in self.entities:
+            if ent.type == "GROUP" and fold(ent.name) == key:
+                return [ent.id]
+        ent = Entity(id=f"e{len(self.entities) + 1}", name=self.text[s:e], type="GROUP",
+                     mentions=[(x, y) for x, y, k in self.group_words if k == key])
+        self.entities.append(ent)
+        return [ent.id]
 
     def last_person(self, before: int) -> list[str]:
         """The person named last before `before` in the same paragraph, as a one-item list."""
@@ -279,12 +304,13 @@ def _place_and_time(entities: list[Entity], times: list[TimeExpr], a: int, b: in
 
 
 def extract_events(parsed: Parsed, entities: list[Entity], times: list[TimeExpr]) -> list[Event]:
-    """PLOVER events of one article, one per trigger, merged per type and sentence."""
+    """PLOVER events of one article, one per trigger, merged per type and sentence. A collective
+    actor named by a common noun ("the police", "los vecinos") is added to `entities` as a GROUP."""
     data = parsed.data
     if not data.get("events"):
         return []
     coder = coder_for(data)
-    actors = _Actors(parsed.text, entities, coder.demonyms)
+    actors = _Actors(parsed.text, entities, coder.demonyms, coder.groups)
     by_id = {e.id: e for e in entities}
     events: dict[tuple[str, int], Event] = {}
     text = parsed.text
@@ -337,14 +363,21 @@ def _parsed_events(parsed, coder, actors, a, b, words, cond):
                                       or coder.by_nature(parsed.text, a, tok.idx, actors)):
             continue  # a flood or a storm kills, but is no party to a political event
         source = [x for s in src_toks for x in actors.in_range(*_span(s))]
+        if fold(tok.text) in coder.groups:  # the cue names its own actors ("arrested dozens of protesters")
+            source = actors.group(tok.idx, tok.idx + len(tok))
         if not source and any(s.pos_ == "PRON" and s.morph.get("PronType") in ([], ["Prs"]) for s in src_toks):
             source = actors.last_person(a)  # "She accused the agency ...": the person the pronoun stands for
         if not source:  # "The minister accused ...": the person last named with that title
             source = next((found for s in src_toks if fold(s.text) in coder.title_words
                            and (found := actors.titled(fold(s.text), a))), [])
+        if not source:  # "Protesters blocked ...": the collective actor a common noun names
+            source = next((found for s in src_toks if (found := actors.group(*_span(s)))), [])
         if not source:  # a parse with no usable subject: the nearest name before the trigger
             source = actors.in_range(max(a, tok.idx - 80), tok.idx)[-1:]
-        target = [x for t in _targets(tok, coder) for x in actors.in_range(*_span(t))]
+        objects = _targets(tok, coder)
+        target = [x for t in objects for x in actors.in_range(*_span(t))]
+        if not target and cue.type in _DIRECTED:  # "police arrested dozens of protesters"
+            target = next((found for t in objects if (found := actors.group(*_span(t), last=False))), [])
         target = [x for x in target if x not in source]
         if cue.type in coder.symmetric and len(source) < 2 and target:
             source, target = source + target, []
@@ -378,13 +411,18 @@ def _plain_events(parsed, coder, actors, a, b, words, cond):
             continue  # a word of a name ("Intesa Sanpaolo", "Movimento 5 Stelle")
         if cue.type == "ASSAULT" and coder.by_nature(text, a, at, actors):
             continue  # "Powódź zabiła ...": nature, not a party to a political event
-        source = actors.in_range(a, at)
+        # the cue names its own actors ("Protestujący domagają się"), else the names before it
+        source = actors.group(at, at + len(m.group(0))) if fold(m.group(0)) in coder.groups else actors.in_range(a, at)
         before = [fold(w) for w in re.findall(r"[\w’'-]+", text[a:at])]
         if not source and pronouns & set(before):
             source = actors.last_person(a)  # "Zij riep ... op": the person the pronoun stands for
         if not source:  # "O governador pediu ...": the person last named with that title
             source = next((found for w in before if w in coder.title_words and (found := actors.titled(w, a))), [])
+        if not source:  # "Rolnicy zablokowali ...": the collective actor a common noun names
+            source = actors.group(a, at)
         target = [x for x in actors.in_range(at, b) if x not in source]
+        if not target and cue.type in _DIRECTED:
+            target = [x for x in actors.group(at, b, last=False) if x not in source]
         if cue.type in coder.symmetric:
             source, target = source + target, []
         s0, e0 = _trim(text, a, b)

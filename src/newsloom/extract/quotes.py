@@ -122,7 +122,8 @@ def _speech_verb(lang: str):
     return lambda word: _is_verb_form(word, verbs, stems)
 
 
-_DASH_OPEN = re.compile(r"(?<=[.!?…:])[ \t]+[—–][ \t]+(?=[^\W\d_])")
+# (some sites write the dash as a hyphen with spaces: "Jego zdaniem to błąd. - Jeżeli ... - powiedział")
+_DASH_OPEN = re.compile(r"(?<=[.!?…:])[ \t]+[—–-][ \t]+(?=[^\W\d_])")
 
 
 def _dash_inline(text: str, is_speech_verb) -> list[_Span]:
@@ -135,8 +136,8 @@ def _dash_inline(text: str, is_speech_verb) -> list[_Span]:
             a = op.end()
             if a < pos or not text[a].isupper():
                 continue
-            close = next((c for c in _DASH_CLOSE.finditer(text, a, stop)
-                          if text[c.end()].islower()), None)
+            close = next((c for c in (_HYPHEN_CLOSE if text[op.start():a].strip() == "-" else _DASH_CLOSE)
+                          .finditer(text, a, stop) if text[c.end()].islower()), None)
             if close is None:
                 continue
             word = re.match(r"[\w’'-]+", text[close.end():])
@@ -162,6 +163,9 @@ def _dash_dialogue(lang: str) -> bool:
 _DASH_LINE = re.compile(r"(?m)^[ \t]*[—–-][ \t]*(?=[^\s—–-])(.+)$")
 _DASH_CLOSE = re.compile(r"[ \t]*,?[ \t]+[—–][ \t]+(?=[^\W\d_])")
 _DASH_REOPEN = re.compile(r"[.!?:…][ \t]+[—–][ \t]*(?=\S)")
+# a line opened with a hyphen closes and reopens with one, set apart by spaces ("- To dobry dzień - mówił premier")
+_HYPHEN_CLOSE = re.compile(r"[ \t]*,?[ \t]+[—–-][ \t]+(?=[^\W\d_])")
+_HYPHEN_REOPEN = re.compile(r"[.!?:…][ \t]+[—–-][ \t]+(?=\S)")
 
 
 def _dash_quoted(text: str) -> list[_Span]:
@@ -170,8 +174,10 @@ def _dash_quoted(text: str) -> list[_Span]:
     out: list[_Span] = []
     for line in _DASH_LINE.finditer(text):
         pos, stop = line.start(1), line.end(1)
+        hyphen = text[line.start():pos].strip() == "-"
+        closing, reopening = (_HYPHEN_CLOSE, _HYPHEN_REOPEN) if hyphen else (_DASH_CLOSE, _DASH_REOPEN)
         while pos < stop:
-            close = next((c for c in _DASH_CLOSE.finditer(text, pos, stop) if text[c.end()].islower()), None)
+            close = next((c for c in closing.finditer(text, pos, stop) if text[c.end()].islower()), None)
             end = close.start() if close else stop
             while end > pos and (text[end - 1].isspace() or text[end - 1] in ",;"):
                 end -= 1
@@ -179,7 +185,7 @@ def _dash_quoted(text: str) -> list[_Span]:
                 out.append(_Span(pos, end))
             if close is None:
                 break
-            again = _DASH_REOPEN.search(text, close.end(), stop)
+            again = reopening.search(text, close.end(), stop)
             if again is None:
                 break
             pos = again.end()

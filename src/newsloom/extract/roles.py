@@ -91,6 +91,8 @@ class RoleFinder:
         # honorifics between a title and the name ("prezes NBP prof. Adam Glapiński", "Vorstandschefin Dr. Anna Schmidt")
         hons = "|".join(rf"{re.escape(h.rstrip('.'))}\.?" for h in spec.get("honorifics", [])) or r"(?!x)x"
         self.honorifics_end = re.compile(rf"(?<![\w.])(?:(?:{hons})\s+)+$", re.I)
+        # ranks and offices written short before a name, and what they stand for ("Gov." -> governor)
+        self.short_forms = {fold(k.rstrip(".")): v for k, v in (spec.get("short_forms") or {}).items()}
         # a party or a body by its initials may stand between them too ("le sénateur LR Bruno Retailleau",
         # "la segretaria del Pd Elly Schlein")
         initials = _INITIALS
@@ -121,6 +123,24 @@ class RoleFinder:
         clause = "|".join(re.escape(c) for c in spec.get("conjunctions", []) + spec.get("clause_words", [])) or r"(?!x)x"
         self.chain = re.compile(rf"^\s+(?:{conj})\s+{role}{tail}", re.I)
         self.complement_stop = re.compile(rf"{_PUNCT_STOP}|\s(?:{clause})\s", re.I)
+        self.conjunctions = {fold(c) for c in spec.get("conjunctions", [])}
+
+    def _stop(self, comp: str):
+        """Where a complement ends: at punctuation or a clause word, but not at a conjunction joining two
+        names ("de Vivienda y Agenda Urbana") or two common nouns ("по бюджету и налогам") when no
+        title follows it."""
+        pos = 0
+        while (st := self.complement_stop.search(comp, pos)) is not None:
+            if fold(st.group(0).strip()) not in self.conjunctions:
+                return st
+            before, after = comp[:st.start()].split()[-1:], comp[st.end():].split()[:1]
+            if not before or not after or self.title_at.match(after[0]):
+                return st
+            named = _named_word(before[0].strip(_OPEN_QUOTES)), _named_word(after[0].strip(_OPEN_QUOTES))
+            if named[0] != named[1]:
+                return st
+            pos = st.end() - 1
+        return None
 
     def _name_words(self, words: list[str]) -> list[str]:
         """The leading words of a complement that name something: capitalized words and the
@@ -160,7 +180,7 @@ class RoleFinder:
                           if fold(" ".join(words[:n]).rstrip(".,")) in self.portfolios), 0)
         if portfolio > 1:  # a portfolio holding a conjunction ("Justitie en Veiligheid") is whole
             return " ".join(words[:portfolio]).rstrip(".,")
-        stop = self.complement_stop.search(comp)
+        stop = self._stop(comp)
         if stop:
             comp = comp[:stop.start()]
         all_words = comp.strip().split()[:8]
@@ -252,12 +272,12 @@ class RoleFinder:
         if om and m.groupdict().get("comma") and 0 < len(words) <= 6:
             # "l'ex direttore finanziario della banca, Marco Pellegrini": the comma closes the
             # complement, which may be a common noun
-            return not self.complement_stop.search(f" {tail} ")
+            return not self._stop(f" {tail} ")
         if not om and self.bare_complement:
             # a genitive phrase headed by a name, lower-case words included
             # ("аналитик Института энергетической политики Андрей Белов"), or a name
             # joined by a small word ("poseł Prawa i Sprawiedliwości Jan Kowalczyk")
-            return 0 < len(words) <= 5 and (not self.complement_stop.search(f" {_unquoted(tail)} ")
+            return 0 < len(words) <= 5 and (not self._stop(f" {_unquoted(tail)} ")
                                             or len(self._name_words(words)) == len(words))
         return bool(words) and len(self._name_words(words)) == len(words)
 
@@ -417,6 +437,13 @@ class RoleFinder:
                     r = FoundRole(f"{head.group(0)} {r.title}", r.of, left0 + head.start(), r.end, r.demonym)
                 roles.append(self._portfolio_after_name(r, text, end))
                 break
+        if hon and self.short_forms:  # "Gov. Jeff Landry", "asp. szt. Katarzyna Ziobro"
+            words = list(re.finditer(r"[^\W\d_]+", text[hon.start():start]))
+            short = [w for w in words if fold(w.group(0)) in self.short_forms]
+            if short:
+                stop = hon.start() + short[-1].end()
+                roles.append(FoundRole(" ".join(self.short_forms[fold(w.group(0))] for w in short), None,
+                                       hon.start() + short[0].start(), stop + (text[stop:stop + 1] == "."), None))
         limit = end + 240
         m = self.after.match(text[end:limit])
         if m is None:
