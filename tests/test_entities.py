@@ -543,3 +543,45 @@ def test_a_complement_joining_two_names_with_a_conjunction_stays_whole(analyzer,
     rec = analyze(text, published="2025-10-10", analyzer=analyzer)
     person = next(e for e in rec.entities if e.name == name)
     assert role in [r.title + (f" {r.of}" if r.of else "") for r in person.roles]
+
+
+@pytest.mark.slow
+def test_a_place_in_the_genitive_before_a_title_is_a_place_named_in_the_nominative(analyzer):
+    text = ("Auch Bayerns Gesundheitsministerin Judith Gerlach lehnte den Plan ab. Frankreichs Präsident "
+            "Emmanuel Macron sprach von einem Erfolg.")
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    places = {e.name: e for e in rec.entities if e.type == "PLACE"}
+    assert set(places) == {"Bayern", "Frankreich"}
+    assert places["Bayern"].geo.kind == "admin1" and places["Frankreich"].country == "FR"
+    assert [rec.text[s:t] for s, t in places["Bayern"].mentions] == ["Bayerns"]
+    assert {e.name for e in rec.entities if e.type == "PERSON"} == {"Judith Gerlach", "Emmanuel Macron"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, name, near", [
+    # a foreign namesake gives way to the town beside the article's other places
+    ("Hurricane Hanna hit Delcambre and Lake Charles in Louisiana. In nearby Abbeville, the mayor ordered "
+     "an evacuation.", "Abbeville", (29.97, -92.13)),
+    ("Fala kulminacyjna na Nysie Kłodzkiej przeszła przez Kłodzko i Lądek-Zdrój, a w czwartek ma dotrzeć "
+     "do Barda.", "Barda", (50.51, 16.74)),
+])
+def test_a_town_far_from_the_others_moves_to_a_namesake_beside_them(analyzer, text, name, near):
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    e = next(e for e in rec.entities if e.name == name)
+    assert abs(e.geo.lat - near[0]) < 0.1 and abs(e.geo.lon - near[1]) < 0.1, e.geo
+    assert e.country == next(o.country for o in rec.entities if o.type == "PLACE" and o is not e and o.country)
+
+
+@pytest.mark.slow
+def test_a_place_joined_to_another_and_after_a_capitalized_preposition_is_found(analyzer):
+    rec = analyze("En Córdoba y Rosario, los comercios cerraron sus puertas durante la tarde del jueves.",
+                  published="2025-11-25", analyzer=analyzer)
+    assert {(e.name, e.country) for e in rec.entities if e.type == "PLACE"} == {("Córdoba", "AR"), ("Rosario", "AR")}
+
+
+@pytest.mark.slow
+def test_the_letters_of_a_currency_sign_are_no_name_and_leave_the_amount(analyzer):
+    rec = analyze("O Ebitda ajustado chegou a R$ 61,2 bilhões no trimestre, e a Justiça determinou o bloqueio "
+                  "de R$ 20 milhões em bens.", published="2025-11-25", analyzer=analyzer)
+    assert not any(e.name.startswith("R") and len(e.name) <= 2 for e in rec.entities)
+    assert [(a.value, a.unit) for a in rec.amounts] == [(61.2e9, "BRL"), (20e6, "BRL")]

@@ -191,3 +191,20 @@ def test_a_region_acting_as_its_government_is_an_actor(analyzer):
     names = {e.id: e.name for e in rec.entities}
     reject = [ev for ev in rec.events if ev.type == "REJECT"]
     assert reject and [names.get(x) for x in reject[0].source] == ["Comunidad de Madrid"]
+
+
+@pytest.mark.slow
+def test_a_title_opening_the_sentence_acts_for_its_holder_not_the_body_in_its_complement(analyzer):
+    text = ("La candidata de Unidad por Chile, Jeannette Jara, habló en Santiago. La candidata de Unidad por Chile "
+            "acusó a su rival de querer recortar derechos sociales.")
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    names = {e.id: e.name for e in rec.entities}
+    ev = next(e for e in rec.events if e.type == "ACCUSE")
+    assert [names[x] for x in ev.source] == ["Jeannette Jara"]
+
+
+@pytest.mark.slow
+def test_a_reflexive_pronoun_after_a_hyphen_is_no_conditional(analyzer):
+    rec = analyze("O ministro Fernando Haddad reuniu-se a portas fechadas com os líderes do Senado em Brasília.", published="2025-11-25",
+                  analyzer=analyzer)
+    assert next(e for e in rec.events if e.type == "CONSULT").status == "asserted"

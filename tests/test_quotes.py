@@ -336,3 +336,20 @@ def test_a_dialogue_opened_with_a_hyphen_closes_and_reopens_with_one(analyzer):
     got = [(q.text, names.get(q.speaker)) for q in rec.quotes]
     assert ("To dobry dzień dla milionów Polaków. Nie zawiedziemy was", "Donald Tusk") in got
     assert ("Teraz czas na Senat.", "Donald Tusk") in got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # a title after an auxiliary and the verb stands for the one holding that office, under another word
+    ("L'allenatore dell'Inter Cristian Chivu ha parlato dopo la gara. «Non meritavamo di perdere», ha commentato "
+     "il tecnico dell'Inter.", "Cristian Chivu"),
+    ("Bürgermeister Thomas Erny besuchte die Halle. „So etwas haben wir noch nie erlebt“, sagte der Rathauschef "
+     "dem SWR.", "Thomas Erny"),
+    # a person named inside the quotation is not who the pronoun after it stands for
+    ("Le frère de la victime, Mathieu Roussel, s'est dit soulagé. « Rien ne nous rendra Julien, mais justice est "
+     "faite », a-t-il confié.", "Mathieu Roussel"),
+])
+def test_a_description_or_pronoun_after_the_quote_finds_the_speaker(analyzer, text, speaker):
+    rec = analyze(text, published="2025-11-25", analyzer=analyzer)
+    names = {e.id: e.name for e in rec.entities}
+    assert [names.get(q.speaker) for q in rec.quotes] == [speaker]

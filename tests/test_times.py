@@ -347,3 +347,12 @@ def test_in_n_hours_told_in_the_past_is_a_duration(analyzer):
     plan = analyze("Volgens de Kiesraad kunnen nieuwe verkiezingen op zijn vroegst over drie maanden worden "
                    "gehouden.", published="2026-11-24", analyzer=analyzer)
     assert [(t.text, t.value) for t in plan.times] == [("over drie maanden", "2027-02")]
+
+
+@pytest.mark.slow
+def test_a_clock_time_told_in_the_past_takes_no_day_still_to_come(analyzer):
+    text = ("De Tweede Kamer debatteerde woensdag over de woningnood.\n\n"
+            "De Kamer stemt dinsdag 17 maart over de moties. Het debat werd om 23.40 uur gesloten.")
+    rec = analyze(text, published="2026-03-12", analyzer=analyzer)
+    clock = next(t for t in rec.times if "23.40" in t.text)
+    assert clock.value.startswith("2026-03-1") and clock.value[:10] <= "2026-03-12"

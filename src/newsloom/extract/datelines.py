@@ -49,6 +49,8 @@ def dateline_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         names = [(x.start() + m.start("places"), x.end() + m.start("places"))
                  for x in re.finditer(r"[^/]+", m.group("places"))]
         names = [(a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip())) for a, b in names]
+        # the full stop of "México.-" ends the dateline, not the name (an initial's stays: "D.C.")
+        names = [(a, b - 1) if text[b - 1] == "." and not re.search(r"\.\w\.$", text[a:b]) else (a, b) for a, b in names]
         upper = all(text[a:b].isupper() for a, b in names)
         line_end = text.find("\n", m.end())
         paragraph = len(text[m.end():line_end if line_end >= 0 else len(text)].strip()) >= 80

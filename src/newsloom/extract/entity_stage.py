@@ -36,6 +36,8 @@ class EntityStage:
         self.morphology = data.get("morphology") or {}
         self.locatives = frozenset(fold(w) for w in (data.get("entity_cues") or {}).get("locatives", []))
         self.affiliation_nouns = frozenset(fold(n) for n in (data.get("titles") or {}).get("affiliation_nouns", []))
+        # endings of a place's name in the genitive before a title ("Bayerns Innenminister")
+        self.genitive_endings = tuple(self.morphology.get("genitive_before_titles") or ())
         self.group_words = frozenset(fold(g) for g in (data.get("events") or {}).get("groups", []))
 
     def __call__(self, parsed: Parsed, gazetteer: Gazetteer | None = None) -> list[Entity]:
@@ -47,6 +49,9 @@ class EntityStage:
                                               after_preposition=parsed.ner is not None or parsed.doc is not None)
         if gazetteer is not None:
             mentions = with_datelines(text, mentions, gazetteer)
+            if self.genitive_endings:
+                mentions = _genitive_places(text, mentions, gazetteer, self.countries, self.roles.title_at,
+                                            self.genitive_endings)
             _bodies_placed(text, mentions, gazetteer, self.locatives, frozenset(self.rules.determiners))
             mentions = _places_rejoined(text, mentions, gazetteer, self.rules)
             _places_taken_for_bodies(text, mentions, gazetteer, self.rules)
@@ -85,6 +90,10 @@ class EntityStage:
                 entities = [e for e in entities if not opener(e)]
             if self.rules.nouns_capitalized:
                 entities = [e for e in entities if not _unplaced_noun(e, text, self.rules)]
+            # the letters of a currency sign are no name ("R$ 61,2 bilhões", "US$ 5 millones")
+            entities = [e for e in entities if not all(re.fullmatch(r"[A-Z]{1,3}\$?", text[s:t])
+                                                      and (text[t - 1] == "$" or text[t:t + 1] == "$")
+                                                      for s, t in e.mentions)]
             # a common noun naming a collective actor is no place or person ("Protestujący domagają się")
             entities = [e for e in entities if not (e.type in ("PLACE", "PERSON", "MISC") and e.geo is None and all(
                 fold(text[s:t]) in self.group_words for s, t in e.mentions))]
@@ -207,6 +216,7 @@ def _with_gazetteer_places(text: str, mentions: list[Mention], gazetteer: Gazett
     # a weak model may miss a country or a big city anywhere ("Francoforte ha guadagnato lo 0,9%")
     anywhere = int(spec.get("anywhere_population") or 0) if after_preposition else 0
     articles = {fold(j) for j in (data.get("titles") or {}).get("joiners", []) if j.isalpha()}
+    conjunctions = {fold(c) for c in (data.get("titles") or {}).get("conjunctions", [])}
     words = list(_WORD.finditer(text))
     out = list(mentions)
     i = 0
@@ -215,6 +225,10 @@ def _with_gazetteer_places(text: str, mentions: list[Mention], gazetteer: Gazett
         if not w.group(0)[:1].isupper():
             i += 1
             continue
+        if fold(w.group(0)) in preps and i + 1 < len(words) and words[i + 1].group(0)[:1].isupper() \
+                and not text[w.end():words[i + 1].start()].strip():
+            i += 1  # a preposition opening the sentence ("En Córdoba y Rosario, ...")
+            continue
         run = [w]
         while len(run) < 3 and i + len(run) < len(words) and words[i + len(run)].group(0)[:1].isupper() \
                 and not text[run[-1].end():words[i + len(run)].start()].strip():
@@ -222,6 +236,8 @@ def _with_gazetteer_places(text: str, mentions: list[Mention], gazetteer: Gazett
         prev = fold(words[i - 1].group(0)) if i else ""
         if after_preposition and (not i or text[words[i - 1].end():w.start()].strip()):
             prev = ""  # the preposition must stand right before the name, in the same phrase
+        # a place joined to another one stands where the other does ("en Córdoba y Rosario")
+        joined = prev in conjunctions and i > 1 and any(x.type == "PLACE" and x.end == words[i - 2].end() for x in out)
         for n in range(len(run), 0, -1):
             start, end = run[0].start(), run[n - 1].end()
             if any(start < x.end and x.start < end for x in out):
@@ -229,7 +245,7 @@ def _with_gazetteer_places(text: str, mentions: list[Mention], gazetteer: Gazett
             places = gazetteer.sizeable(text[start:end])
             if after_preposition and end - start < 3:
                 places = []  # a short word ("Il") is a country code, not a place, in running text
-            if places and (not strict or prev in preps):
+            if places and (not strict or prev in preps or joined):
                 out.append(Mention(start, end, "PLACE"))
                 break
             if anywhere and end - start > 3 and i and prev not in articles and not opens_sentence(text, start) \
@@ -238,6 +254,37 @@ def _with_gazetteer_places(text: str, mentions: list[Mention], gazetteer: Gazett
                 break
         i += len(run)
     return sorted(out, key=lambda x: x.start)
+
+
+def _genitive_places(text: str, mentions: list[Mention], gazetteer: Gazetteer, countries: CountryLexicon,
+                     title_at: re.Pattern, endings: tuple[str, ...]) -> list[Mention]:
+    """A country, region or city in the genitive right before a title is a place ("Bayerns
+    Gesundheitsministerin", "Frankreichs Präsident"); a model mention joining it to the title, or
+    running on from it into the name, gives way to it (the name after the title stays)."""
+    found = []
+    for m in re.finditer(r"(?<![\w-])[^\W\d_][\w-]+(?=\s)", text):
+        word, after = m.group(0), re.match(r"\s+", text[m.end():]).end() + m.end()
+        if not word[:1].isupper() or not title_at.match(text, after):
+            continue
+        stems = [word[:-len(e)] for e in endings if e and word.endswith(e) and len(word) - len(e) >= 3]
+        if countries.country_of_name(word) or any(
+                (p := gazetteer.resolve(st)) is not None and p.kind in ("admin1", "country") or gazetteer.sizeable(st)
+                for st in stems):
+            found.append(Mention(m.start(), m.end(), "PLACE", countries.country_of_name(word), fixed=True))
+    if not found:
+        return mentions
+    out = []
+    for x in mentions:
+        hit = next((f for f in found if x.start < f.end and f.start < x.end), None)
+        if hit is None:
+            out.append(x)
+            continue
+        title = title_at.match(text, re.match(r"\s+", text[hit.end:]).end() + hit.end)
+        rest = re.match(r"\s+", text[title.end():]) if title else None
+        start = title.end() + rest.end() if rest else x.end
+        if start < x.end and text[start:start + 1].isupper():  # the name after the title
+            out.append(Mention(start, x.end, x.type, x.country, x.fixed))
+    return sorted(out + found, key=lambda x: x.start)
 
 
 def _bodies_placed(text: str, mentions: list[Mention], gazetteer: Gazetteer, locatives: frozenset[str],
@@ -650,6 +697,10 @@ def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLe
         if e.country and countries.country_of_name(e.name) == e.country:
             place = gazetteer.country_place(e.country)
         bases = base_forms(e.name, morphology)
+        # a name in the genitive ("Bayerns"), where that form names no place itself
+        genitive = [e.name[:-len(end)] for end in morphology.get("genitive_before_titles") or ()
+                    if end and e.name.endswith(end) and len(e.name) - len(end) >= 3 and gazetteer.resolve(e.name) is None]
+        bases += genitive
         if place is None and bases:
             # an inflected name ("Астане"): its written form may also name a small place elsewhere,
             # so every form competes, by the article's countries and population
@@ -660,8 +711,13 @@ def _geocode(entities, text, gazetteer: Gazetteer, weights, countries: CountryLe
             place = place or gazetteer.resolve(name, countries=weights)
         if place is not None:
             _place(e, place, bases, gazetteer.candidates)
+            if genitive and (place.kind == "country" or any(p.geonameid == place.geonameid
+                                                            for p in gazetteer.candidates(genitive[0]))):
+                # named in the nominative, the genitive among its names ("Bayern", "Bayerns")
+                e.aliases = sorted((set(e.aliases) | {e.name}) - {genitive[0]})
+                e.name = genitive[0]
     _in_towns(entities, text, gazetteer, weights, morphology, locatives, known)
-    _near_the_others(entities, gazetteer)
+    _near_the_others(entities, gazetteer, morphology)
     # A facility or place not in the gazetteer sits where the text says it is ("... à Anchorage").
     placed = [e for e in entities if e.geo is not None]
     for e in entities:
@@ -753,31 +809,41 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742 * math.asin(math.sqrt(h))
 
 
-def _near_the_others(entities: list[Entity], gazetteer: Gazetteer) -> None:
+def _near_the_others(entities: list[Entity], gazetteer: Gazetteer, morphology: dict | None = None) -> None:
     """A town placed far from every other town of the article moves to a namesake of the same
     name that lies near them ("Valencia" beside Murcia and Almería is the Spanish one), and so does
     one placed in their region where a namesake lies several times nearer ("Naumburg" beside Kassel
     and Wolfhagen is the Hessian town, not Naumburg an der Saale 180 km away)."""
     placed = [e for e in entities if e.type == "PLACE" and e.geo is not None and e.geo.kind == "city"]
     for e in placed:
-        others = [o.geo for o in placed if o is not e and o.geo.source_id != e.geo.source_id]
+        around = [o for o in placed if o is not e and o.geo.source_id != e.geo.source_id]
+        others = [o.geo for o in around]
         if not others:
             continue
         gap = min(_km(e.geo.lat, e.geo.lon, g.lat, g.lon) for g in others)
         if gap <= NEAR_KM / 6:
             continue
-        # a city of that name near them, or a town
-        towns = gazetteer.towns(e.name, {e.country} if e.country else None)
-        near = [p for p in [*gazetteer.named(e.name), *(t for t in towns if fold(t.name) == fold(e.name))]
+        # a city of that name near them, or a town of its country or theirs ("Abbeville" beside
+        # Delcambre and Lake Charles is the Louisiana town, not the French one)
+        lands = {o.country for o in around if o.country}
+        # under its name as written, or its dictionary form ("do Barda": Bardo beside Kłodzko, not Bordeaux)
+        names = [e.name, *base_forms(e.name, morphology or {})] if e.country not in lands else [e.name]
+        found = []
+        for n in names:
+            towns = gazetteer.towns(n, ({e.country} | lands) if e.country else None)
+            found += [*gazetteer.named(n), *(t for t in towns if fold(t.name) == fold(n))]
+        near = [p for p in found
                 if p.kind == "city" and (d := min(_km(p.lat, p.lon, g.lat, g.lon) for g in others)) <= NEAR_KM
                 and (gap > NEAR_KM or d * 4 < gap)]
         if not near:
             continue
         place = max(near, key=lambda p: p.population)
         now = _place_of_geo(e.geo, gazetteer, e.name)
-        if now is not None and fold(now.name) == fold(e.name) and place.population * 10 < now.population:
-            continue  # a big city of that very name stays, even far away (Belém beside Brasília)
-        if now is not None and e.country == now.country:
+        if now is not None and fold(now.name) == fold(e.name) and place.population * 10 < now.population \
+                and now.country in lands:
+            continue  # a big city of that very name stays, even far away, in the others' country (Belém
+            # beside Brasília); abroad it gives way (Alexandria beside Lake Charles is in Louisiana)
+        if now is None or e.country == now.country:
             e.country = place.country
         e.geo = Geo(lat=round(place.lat, 5), lon=round(place.lon, 5), source_id=f"geonames:{place.geonameid}",
                     admin1=place.admin1, timezone=place.timezone, kind=place.kind)

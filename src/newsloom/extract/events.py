@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from newsloom.extract.datelines import dateline_spans
 from newsloom.extract.context import Parsed
-from newsloom.extract.roles import last_holder
+from newsloom.extract.roles import last_holder, same_offices
 from newsloom.langdata import LangData, fold
 from newsloom.schema import Entity, Event, TimeExpr
 
@@ -75,7 +75,7 @@ class EventCoder:
         self.symmetric = set(spec.get("symmetric", []))
         self.target_preps = {fold(p) for p in spec.get("target_preps", [])}
         conds = [fold(c) for c in spec.get("conditional", [])]
-        self._conditional = re.compile("|".join(rf"(?<!\w){re.escape(c.strip())}(?!\w)" for c in conds)) if conds else None
+        self._conditional = re.compile("|".join(rf"(?<![\w-]){re.escape(c.strip())}(?![\w-])" for c in conds)) if conds else None
         self.negation = {fold(n) for n in spec.get("negation", [])}
         hazards = [fold(h) for h in spec.get("hazards", [])]
         self.hazards = {h: True for h in hazards if not h.endswith("*")}
@@ -89,6 +89,8 @@ class EventCoder:
         # one-word titles, which stand for the person holding them ("the minister", "o governador")
         self.title_words = frozenset(fold(t) for t in (data.get("titles") or {}).get("titles", [])
                                      if t and " " not in t and "-" not in t)
+        self.offices = same_offices(data)
+        self.articles = frozenset(fold(j) for j in (data.get("titles") or {}).get("joiners", []) if j.isalpha())
 
     # -- helpers -----------------------------------------------------------
     def pick(self, key: str, words: set[str], conditional: bool) -> Cue | None:
@@ -133,8 +135,10 @@ def coder_for(data: LangData) -> EventCoder:
 class _Actors:
     """Maps stretches of text to actor ids: entities, or a country from a demonym."""
 
-    def __init__(self, text: str, entities: list[Entity], demonyms: dict[str, str], groups: frozenset[str] = frozenset()):
+    def __init__(self, text: str, entities: list[Entity], demonyms: dict[str, str], groups: frozenset[str] = frozenset(),
+                 offices: dict[str, frozenset[str]] | None = None):
         self.text = text
+        self.offices = offices or {}
         self.entities = entities
         self.datelines = dateline_spans(text)  # the agency that filed the story acts in none of its events
         self.mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions
@@ -198,7 +202,7 @@ class _Actors:
     def titled(self, title: str, before: int) -> list[str]:
         """The person named last before `before` whose role has the word `title` ("the minister",
         "o governador", "der Trainer"), as a one-item list."""
-        holder = last_holder(title, self.mentions, before)
+        holder = last_holder(title, self.mentions, before, self.offices)
         return [holder.id] if holder else []
 
     def country_of(self, ref: str, entities: dict[str, Entity]) -> str | None:
@@ -310,7 +314,7 @@ def extract_events(parsed: Parsed, entities: list[Entity], times: list[TimeExpr]
     if not data.get("events"):
         return []
     coder = coder_for(data)
-    actors = _Actors(parsed.text, entities, coder.demonyms, coder.groups)
+    actors = _Actors(parsed.text, entities, coder.demonyms, coder.groups, coder.offices)
     by_id = {e.id: e for e in entities}
     events: dict[tuple[str, int], Event] = {}
     text = parsed.text
@@ -414,6 +418,12 @@ def _plain_events(parsed, coder, actors, a, b, words, cond):
         # the cue names its own actors ("Protestujący domagają się"), else the names before it
         source = actors.group(at, at + len(m.group(0))) if fold(m.group(0)) in coder.groups else actors.in_range(a, at)
         before = [fold(w) for w in re.findall(r"[\w’'-]+", text[a:at])]
+        opener = [w for w in before[:3] if w not in coder.articles][:1]
+        if opener and opener[0] in coder.title_words and not any(
+                a <= s < at and ent.type == "PERSON" for s, _, ent in actors.mentions):
+            # "La candidata de Unidad por Chile acusó ...": the person holding the title that opens the
+            # sentence, not the body named in its complement
+            source = actors.titled(opener[0], a) or source
         if not source and pronouns & set(before):
             source = actors.last_person(a)  # "Zij riep ... op": the person the pronoun stands for
         if not source:  # "O governador pediu ...": the person last named with that title

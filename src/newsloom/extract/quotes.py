@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from newsloom.extract.context import Parsed
 from newsloom.extract.datelines import dateline_spans
-from newsloom.extract.roles import last_holder
+from newsloom.extract.roles import last_holder, same_offices
 from newsloom.langdata import common, fold
 from newsloom.schema import Entity, Quote
 
@@ -209,6 +209,7 @@ class Speakers:
         self.clause_words = {fold(w) for w in [*spec.get("complementizers", []), *titles_spec.get("conjunctions", [])]
                              if " " not in w}
         self.titles = {fold(t) for t in (parsed.data.get("titles") or {}).get("titles", [])}
+        self.offices = same_offices(parsed.data)
         self.demonyms = set(parsed.data.mapping("demonyms"))
         self.prepositions = {fold(w) for w in spec.get("object_prepositions", [])}
         self.source_pronouns = {fold(w) for w in spec.get("source_pronouns", [])}
@@ -269,9 +270,11 @@ class Speakers:
     def antecedent(self, before: int, gender: str | None = None) -> Entity | None:
         """The person a pronoun at `before` stands for: the most recent of the last speaker and
         the last person named as a subject, of the pronoun's gender when both are known."""
-        def fits(ent: Entity) -> bool:
+        def fits(ent: Entity, at: int | None = None) -> bool:
             g = self.gender.get(ent.id)
-            return ent.type == "PERSON" and (gender is None or g is None or g == gender)
+            # a person named inside a quotation is spoken of, not speaking ("« Rien ne nous rendra Julien »")
+            quoted = at is not None and any(qs <= at < qe for qs, qe in self.quoted)
+            return ent.type == "PERSON" and (gender is None or g is None or g == gender) and not quoted
 
         cands: list[tuple[int, Entity]] = []
         if self.last_speaker and 0 <= before - self.last_speaker[0] < 600 and fits(self.last_speaker[1]):
@@ -280,20 +283,20 @@ class Speakers:
         if doc is not None:
             for tok in reversed([t for t in doc if t.idx < before and t.dep_.startswith("nsubj")]):
                 found = self.entity_in(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge))
-                if found and fits(found[0]):
+                if found and fits(found[0], tok.idx):
                     cands.append((tok.idx, found[0]))
                     break
         # The first person named in an earlier sentence is most often its subject.
         for a, b in reversed(self.parsed.sents):
             if a >= before:
                 continue
-            first = next(((s, ent) for s, e, ent in self.mentions if a <= s < min(b, before) and fits(ent)
+            first = next(((s, ent) for s, e, ent in self.mentions if a <= s < min(b, before) and fits(ent, s)
                           and not any(x <= s < y for x, y in self.role_spans)), None)  # "l'avvocato di Galli, X"
             if first:
                 cands.append(first)
                 break
         if not cands:
-            persons = [(s, ent) for s, e, ent in self.mentions if e <= before and fits(ent)]
+            persons = [(s, ent) for s, e, ent in self.mentions if e <= before and fits(ent, s)]
             cands = persons[-1:]
         return max(cands, key=lambda c: c[0])[1] if cands else None
 
@@ -309,7 +312,7 @@ class Speakers:
     def titled(self, title: str, before: int) -> Entity | None:
         """The person last named before `before` who holds this title ("declarou o treinador": the
         coach, not the referee spoken of since)."""
-        return last_holder(title, self.mentions, before)
+        return last_holder(title, self.mentions, before, self.offices)
 
     # -- attribution -------------------------------------------------------
     def by_source_word(self, start: int, end: int) -> tuple[Entity | None, str, str] | None:
@@ -429,6 +432,11 @@ class Speakers:
         words = [(m.start() + a, fold(m.group(0))) for m in re.finditer(r"[\w’'-]+", self.text[a:b])
                  if m.group(0)[:1].islower() or not self.text[a:a + m.start()].strip(" «“„\"'")]
         nxt = re.match(r"[\s»”“\"'’,.:;!?—–-]*([^\W\d_][\w’'-]*)", self.text[end:b])
+        if nxt and not self.is_verb_form(fold(nxt.group(1))):
+            # an auxiliary before the verb ("», ha commentato il tecnico", "», a déclaré")
+            aux = re.match(r"[\s»”“\"'’,.:;!?—–-]*[^\W\d_]{1,5}\s+([^\W\d_][\w’'-]*)", self.text[end:b])
+            if aux and aux.group(1)[:1].islower() and self.is_verb_form(fold(aux.group(1))):
+                nxt = aux
         parts = fold(nxt.group(1)).split("-") if nxt else []
         if len(parts) > 1 and parts[-1] in self.pronouns and self.is_verb_form(parts[0]):
             # the verb and its subject pronoun written as one ("», affirme-t-il", "a-t-elle")
@@ -516,6 +524,13 @@ class Speakers:
                       and ent.type in ("PERSON", "ORG", "GROUP")]
         if who:
             s, e, ent = min(who, key=lambda x: (x[2].type != "PERSON", x[0]))
+            # "ha commentato il tecnico dell'Inter": a title after the verb stands for its holder; the
+            # body after it is the title's complement
+            title = next((w for w in list(re.finditer(r"[^\W\d_][\w’'-]*", self.text[v_end:s]))[:3]
+                          if fold(w.group(0)) in self.titles), None) if ent.type != "PERSON" else None
+            holder = self.titled(fold(title.group(0)), v_at) if title else None
+            if holder is not None:
+                return holder, title.group(0), verb
             return ent, self.text[s:e], verb
         # no name: a pronoun or a title stands for a person named before ('"...," she said',
         # "„…“, — сказал адвокат")

@@ -461,13 +461,25 @@ class RoleFinder:
         return roles
 
 
-def last_holder(title: str, mentions, before: int):
+def last_holder(title: str, mentions, before: int, alike: dict[str, frozenset[str]] | None = None):
     """The person last named before `before` (in `mentions`, (start, end, entity) in text order) whose
-    role has the word `title` ("declarou o treinador": the coach, not the referee spoken of since;
-    "O governador pediu ..."); None if no one holds it."""
+    role has the word `title`, or a word for the same office in `alike` ("declarou o treinador": the
+    coach, not the referee spoken of since; "il tecnico" is the one named "allenatore"; "O governador
+    pediu ..."); None if no one holds it."""
+    words = (alike or {}).get(title, frozenset()) | {title}
     last = [ent for _, e, ent in mentions if e <= before and ent.type == "PERSON"
-            and any(title in fold(r.title).split() for r in ent.roles)]
+            and any(words & set(fold(r.title).split()) for r in ent.roles)]
     return last[-1] if last else None
+
+
+def same_offices(data: LangData) -> dict[str, frozenset[str]]:
+    """Each title word with the others that name the same office (titles.yaml `same_office`)."""
+    out: dict[str, frozenset[str]] = {}
+    for group in (data.get("titles") or {}).get("same_office") or []:
+        words = frozenset(fold(w) for w in group)
+        for w in words:
+            out[w] = out.get(w, frozenset()) | words
+    return out
 
 
 def _particles() -> frozenset[str]:

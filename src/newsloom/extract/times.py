@@ -190,14 +190,19 @@ def _named_days(readings, sentences: _Sentences) -> list[tuple[int, int, date]]:
     return days
 
 
-def _day_of_clock(offset: int, days: list[tuple[int, int, date]], sentences: _Sentences, text: str) -> date | None:
+def _day_of_clock(offset: int, days: list[tuple[int, int, date]], sentences: _Sentences, text: str,
+                  anchor: date | None = None, tense: int = 0) -> date | None:
     """The day a clock time is on: the nearest day named in its sentence, else the
     last day named before it in its paragraph, else in the paragraph before (where a
-    story often names the day its next paragraph tells the hours of)."""
+    story often names the day its next paragraph tells the hours of). A day named
+    before its sentence must agree with the sentence's tense: what was done at 23.40
+    was not done on a day still to come."""
     here = sentences.index(offset)
     same = [d for d in days if d[1] == here]
     if same:
         return min(same, key=lambda d: abs(d[0] - offset))[2]
+    if anchor is not None and tense:
+        days = [d for d in days if (d[2] <= anchor if tense < 0 else d[2] >= anchor)]
     paragraph_start = text.rfind("\n\n", 0, offset)
     previous_start = text.rfind("\n\n", 0, max(paragraph_start, 0))
     for start in (paragraph_start, previous_start):
@@ -272,7 +277,8 @@ def extract_times(parsed: Parsed, tz_hint: str | None = None) -> list[TimeExpr]:
     for m, norm, c in readings:
         utc = None
         if c is not None:
-            day = _day_of_clock(m.start, days, sentences, text) or anchor
+            day = _day_of_clock(m.start, days, sentences, text, anchor,
+                                sentences.tense(m.start, m.end) if anchor is not None else 0) or anchor
             norm, utc = clock_norm(c, day, tz_hint)
         out.append(TimeExpr(text=text[m.start:m.end], start=m.start, end=m.end, type=norm.type,
                             value=norm.value, granularity=norm.granularity, utc=utc))
