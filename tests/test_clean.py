@@ -149,3 +149,17 @@ def test_every_title_listed_under_a_read_also_label_goes_with_it():
     assert [r.text for r in cleaned.removed] == ["Read more:", "Greens demand end to native forest logging",
                                                  "Why the EPA deal took three years"]
     assert [h.text for h in cleaned.headings] == ["What happens next"]  # a subheading after a blank line stays
+
+
+@pytest.mark.parametrize("lang, author, stamp", [
+    ("fr", "Par Claire Dubreuil", "Publié le 26 novembre 2025 à 07h45, mis à jour à 09h10"),
+    ("en", "By Sarah Whitfield and David Cho", "Updated September 3, 2026, 10:23 a.m."),
+])
+def test_the_author_line_stays_when_the_stamp_beside_it_goes(lang, author, stamp):
+    body = ("La tempête a balayé la région dans la nuit de mardi à mercredi, privant des milliers de foyers "
+            "d'électricité." if lang == "fr" else
+            "The storm swept across the region overnight on Tuesday, leaving thousands of homes without power.")
+    title = "La tempête balaie la Bretagne" if lang == "fr" else "Storm batters the coast"
+    out = clean_lines(f"{title}\n\n{author}\n{stamp}\n\n{body}\n", lang)
+    assert author in out.text and stamp not in out.text
+    assert [r.text for r in out.removed] == [stamp]

@@ -155,7 +155,7 @@ def clean_lines(raw: str, doc_lang: str, *, known_headings: set[int] | None = No
         seen.add(ln.text)
 
     _linked_titles(lines)
-    _spread_to_block(lines)
+    _spread_to_block(lines, doc_lang)
     kept = [ln for ln in lines if not ln.removed]
     title = None
     for k, ln in enumerate(kept):
@@ -202,9 +202,11 @@ def _linked_titles(lines: list[_Line]) -> None:
             prev = b
 
 
-def _spread_to_block(lines: list[_Line]) -> None:
+def _spread_to_block(lines: list[_Line], lang: str = "") -> None:
     """A short non-sentence line that shares a block with removed lines, and with no kept
-    sentence, is part of the same leftover (a 'related' box, a share bar)."""
+    sentence, is part of the same leftover (a 'related' box, a share bar); not the author's line
+    of a byline whose date stamp was removed ("Par Claire Dubreuil" over "Publié le ...")."""
+    byline = tuple(w + " " for w in _byline_words(lang)) if lang else ()
     by_block: dict[int, list[_Line]] = {}
     for ln in lines:
         by_block.setdefault(ln.block, []).append(ln)
@@ -214,8 +216,19 @@ def _spread_to_block(lines: list[_Line]) -> None:
         if any(not m.removed and sentence_shaped(m.text) for m in members):
             continue
         for m in members:
-            if not m.removed and len(words(m.text)) <= MAX_FOREIGN_WORDS:
+            if not m.removed and len(words(m.text)) <= MAX_FOREIGN_WORDS \
+                    and not _author_line(m.text, byline):
                 m.removed = "part of a block of scraper leftovers"
+
+
+def _author_line(text: str, byline: tuple[str, ...]) -> bool:
+    """A byline word, then names: 'Par Claire Dubreuil', 'di Francesco Morabito', 'Текст: Марина Лебедева'."""
+    low = text.lower()
+    word = next((w for w in byline if low.startswith(w)), None)
+    if word is None:
+        return False
+    names = re.findall(r"[^\W\d_][\w’'.-]*", text[len(word):])
+    return 2 <= len(names) <= 8 and sum(n[:1].isupper() for n in names) * 3 >= len(names) * 2
 
 
 def _assemble(lines: list[_Line], kept: list[_Line], title: str | None) -> Cleaned:
