@@ -585,3 +585,24 @@ def test_the_letters_of_a_currency_sign_are_no_name_and_leave_the_amount(analyze
                   "de R$ 20 milhões em bens.", published="2025-11-25", analyzer=analyzer)
     assert not any(e.name.startswith("R") and len(e.name) <= 2 for e in rec.entities)
     assert [(a.value, a.unit) for a in rec.amounts] == [(61.2e9, "BRL"), (20e6, "BRL")]
+
+
+@pytest.mark.slow
+def test_a_possessive_is_no_part_of_the_name(analyzer):
+    rec = analyze("A federal judge blocked President Donald Trump's executive order on Tuesday. Shropshire Council's "
+                  "returning officer read the result.", published="2025-11-25", analyzer=analyzer)
+    names = {e.name for e in rec.entities}
+    assert "Donald Trump" in names and not any(n.endswith(("'s", "’s")) for n in names)
+
+
+def test_two_bodies_sharing_only_a_short_prefix_are_no_case_forms_of_one_name():
+    from newsloom.extract.entities import _same_stems
+
+    assert not _same_stems("Минфин России", "Минцифры России")
+    assert _same_stems("Госдума РФ", "Госдумой РФ") and _same_stems("Верховная Рада", "Верховной Раде")
+
+
+@pytest.mark.slow
+def test_a_short_form_counts_only_as_written():
+    rec = analyze("Zdaniem głównego ekonomisty banku PKO BP Piotra Bujaka stopy spadną w marcu.", published="2025-11-25")
+    assert not any(r.title == "biskup" for e in rec.entities for r in e.roles)

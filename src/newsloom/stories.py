@@ -68,6 +68,8 @@ def entity_keys(rec: Record) -> tuple[frozenset[str], frozenset[str]]:
             key = name_key(e.name).split()
             if key:
                 keys.add(key[-1])
+        elif e.type == "GROUP" and not e.salience:
+            continue  # a collective actor an event names by a common noun ("the police") is no shared name
         elif e.type in ("ORG", "GROUP", "EVENT", "WORK"):
             key = name_key(e.name)
             if key:

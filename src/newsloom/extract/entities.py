@@ -742,7 +742,7 @@ def _same_stems(a: str, b: str) -> bool:
         return False
     for x, y in zip(wa, wb):
         common = len(os.path.commonprefix([x, y]))
-        if x != y and (common < 3 or common < min(len(x), len(y)) - 3):
+        if x != y and (common < 3 or common < max(len(x), len(y)) - 3):  # (not "Минфин"/"Минцифры")
             return False
     return True
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import dataclasses
 import re
 from collections import Counter
 
@@ -43,6 +44,9 @@ class EntityStage:
     def __call__(self, parsed: Parsed, gazetteer: Gazetteer | None = None) -> list[Entity]:
         text = parsed.text
         mentions = corrected_mentions(parsed, self.rules, self.roles.names_after_titles(text))
+        # a possessive is no part of the name ("Donald Trump's order", "Shropshire Council's officer")
+        mentions = [dataclasses.replace(m, end=m.end - 2) if m.end - m.start > 4 and text[m.end - 2:m.end] in ("'s", "’s")
+                    else m for m in mentions]
         fill = str((self.data.get("places") or {}).get("fill_model_gaps", "")).lower() in ("yes", "true")
         if gazetteer is not None and (parsed.ner is None and parsed.doc is None or fill):
             mentions = _with_gazetteer_places(text, mentions, gazetteer, self.data,

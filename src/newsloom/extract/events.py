@@ -188,7 +188,8 @@ class _Actors:
         for ent in self.entities:
             if ent.type == "GROUP" and fold(ent.name) == key:
                 return [ent.id]
-        ent = Entity(id=f"e{len(self.entities) + 1}", name=self.text[s:e], type="GROUP",
+        # (no salience: a common noun is no name, and stories do not match articles by it)
+        ent = Entity(id=f"e{len(self.entities) + 1}", name=self.text[s:e], type="GROUP", salience=0.0,
                      mentions=[(x, y) for x, y, k in self.group_words if k == key])
         self.entities.append(ent)
         return [ent.id]
