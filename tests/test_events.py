@@ -208,3 +208,19 @@ def test_a_reflexive_pronoun_after_a_hyphen_is_no_conditional(analyzer):
     rec = analyze("O ministro Fernando Haddad reuniu-se a portas fechadas com os líderes do Senado em Brasília.", published="2025-11-25",
                   analyzer=analyzer)
     assert next(e for e in rec.events if e.type == "CONSULT").status == "asserted"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind, source", [
+    # who reports it is not who acts
+    ("Según la Policía Nacional, los manifestantes cortaron la autopista durante tres horas.", "PROTEST",
+     "manifestantes"),
+    # unless no one else acts in the sentence
+    ("De acordo com a Polícia Civil, foram apreendidos 42 fuzis e cerca de 800 quilos de drogas.", "COERCE",
+     "Polícia Civil"),
+])
+def test_a_source_phrase_opening_the_sentence_names_an_actor_only_when_no_one_else_acts(analyzer, text, kind, source):
+    rec = analyze(text, analyzer=analyzer, published="2025-11-25")
+    names = {e.id: e.name for e in rec.entities}
+    ev = next(e for e in rec.events if e.type == kind)
+    assert [names[x] for x in ev.source] == [source]

@@ -83,6 +83,8 @@ class EventCoder:
         self.planned = {fold(p) for p in spec.get("planned", [])}
         self.modals = {fold(m) for m in spec.get("modals", [])}
         self.speech_verbs = {fold(v) for v in (data.get("speech") or {}).get("verbs", [])}
+        # words opening a source phrase ("Según la Policía, ...", "Volgens de informateur ...")
+        self.sources = tuple(fold(w) + " " for w in (data.get("speech") or {}).get("sources", []))
         # common nouns that name a collective actor ("the police", "los vecinos", "rolnicy")
         self.groups = frozenset(fold(g) for g in spec.get("groups", []))
         self.demonyms = data.mapping("demonyms")
@@ -416,8 +418,13 @@ def _plain_events(parsed, coder, actors, a, b, words, cond):
             continue  # a word of a name ("Intesa Sanpaolo", "Movimento 5 Stelle")
         if cue.type == "ASSAULT" and coder.by_nature(text, a, at, actors):
             continue  # "Powódź zabiła ...": nature, not a party to a political event
+        # who reports it, in a source phrase opening the sentence, is not who acts ("Según la Policía, los
+        # manifestantes cortaron ...")
+        lo = a
+        if coder.sources and fold(text[a:at]).startswith(coder.sources) and "," in text[a:at]:
+            lo = a + text[a:at].index(",") + 1
         # the cue names its own actors ("Protestujący domagają się"), else the names before it
-        source = actors.group(at, at + len(m.group(0))) if fold(m.group(0)) in coder.groups else actors.in_range(a, at)
+        source = actors.group(at, at + len(m.group(0))) if fold(m.group(0)) in coder.groups else actors.in_range(lo, at)
         before = [fold(w) for w in re.findall(r"[\w’'-]+", text[a:at])]
         opener = [w for w in before[:3] if w not in coder.articles][:1]
         if opener and opener[0] in coder.title_words and not any(
@@ -430,7 +437,9 @@ def _plain_events(parsed, coder, actors, a, b, words, cond):
         if not source:  # "O governador pediu ...": the person last named with that title
             source = next((found for w in before if w in coder.title_words and (found := actors.titled(w, a))), [])
         if not source:  # "Rolnicy zablokowali ...": the collective actor a common noun names
-            source = actors.group(a, at)
+            source = actors.group(lo, at)
+        if not source and lo > a:  # no one else acts ("De acordo com a Polícia Civil, foram apreendidos ...")
+            source = actors.in_range(a, lo)
         target = [x for x in actors.in_range(at, b) if x not in source]
         if not target and cue.type in _DIRECTED:
             target = [x for x in actors.group(at, b, last=False) if x not in source]
