@@ -52,8 +52,7 @@ def dateline_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         # the full stop of "México.-" ends the dateline, not the name (an initial's stays: "D.C.")
         names = [(a, b - 1) if text[b - 1] == "." and not re.search(r"\.\w\.$", text[a:b]) else (a, b) for a, b in names]
         upper = all(text[a:b].isupper() for a, b in names)
-        line_end = text.find("\n", m.end())
-        paragraph = len(text[m.end():line_end if line_end >= 0 else len(text)].strip()) >= 80
+        paragraph = _paragraph_follows(text, m.end())
         if not upper and date is None and agency is None and not paragraph:
             continue  # "Madrid - ...": a capitalized word and a dash are too little without capitals,
             # unless a paragraph follows on the line ("Landshut – Im Betrugsprozess ...")
@@ -72,6 +71,12 @@ def dateline_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             a = m.start("agency")
             out.append(Mention(a, a + len(agency), "PLACE" if province else "ORG", fixed=True))
     return out
+
+
+def _paragraph_follows(text: str, at: int) -> bool:
+    """Does a paragraph (80 characters or more) follow `at` on its line?"""
+    line_end = text.find("\n", at)
+    return len(text[at:line_end if line_end >= 0 else len(text)].strip()) >= 80
 
 
 def _full_stop_only(m: re.Match, text: str, upper: bool, paragraph: bool) -> bool:
@@ -93,9 +98,7 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _DATELINE.finditer(text):
         date, agency = m.group("date"), m.group("agency")
-        line_end = text.find("\n", m.end())
-        paragraph = len(text[m.end():line_end if line_end >= 0 else len(text)].strip()) >= 80
-        if _full_stop_only(m, text, m.group("places").isupper(), paragraph):
+        if _full_stop_only(m, text, m.group("places").isupper(), _paragraph_follows(text, m.end())):
             continue
         if agency or (date is not None and any(c.isdigit() for c in date)) or m.group("places").isupper():
             out.append((m.start(), m.end()))

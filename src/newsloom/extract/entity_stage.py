@@ -1,10 +1,10 @@
 """The entity stage: mentions -> entities with roles, country, coordinates and salience."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import math
-import dataclasses
 import re
 from collections import Counter
 
@@ -267,14 +267,14 @@ def _genitive_places(text: str, mentions: list[Mention], gazetteer: Gazetteer, c
     running on from it into the name, gives way to it (the name after the title stays)."""
     found = []
     for m in re.finditer(r"(?<![\w-])[^\W\d_][\w-]+(?=\s)", text):
-        word, after = m.group(0), re.match(r"\s+", text[m.end():]).end() + m.end()
-        if not word[:1].isupper() or not title_at.match(text, after):
+        word = m.group(0)
+        if not word[:1].isupper() or not title_at.match(text, re.match(r"\s+", text[m.end():]).end() + m.end()):
             continue
+        country = countries.country_of_name(word)
         stems = [word[:-len(e)] for e in endings if e and word.endswith(e) and len(word) - len(e) >= 3]
-        if countries.country_of_name(word) or any(
-                (p := gazetteer.resolve(st)) is not None and p.kind in ("admin1", "country") or gazetteer.sizeable(st)
-                for st in stems):
-            found.append(Mention(m.start(), m.end(), "PLACE", countries.country_of_name(word), fixed=True))
+        if country or any((p := gazetteer.resolve(st)) is not None and p.kind in ("admin1", "country")
+                          or gazetteer.sizeable(st) for st in stems):
+            found.append(Mention(m.start(), m.end(), "PLACE", country, fixed=True))
     if not found:
         return mentions
     out = []

@@ -150,8 +150,9 @@ class _Actors:
         for m in re.finditer(r"[\w’'-]+", text) if groups else ():
             elided = _ELIDED_WORD.fullmatch(m.group(0))  # "l'opposition", "dell'esercito"
             start = m.start() + elided.start(2) if elided else m.start()
-            if fold(text[start:m.end()]) in groups and not any(s <= start < e for s, e, _ in self.mentions):
-                self.group_words.append((start, m.end(), fold(text[start:m.end()])))
+            key = fold(text[start:m.end()])
+            if key in groups and not any(s <= start < e for s, e, _ in self.mentions):
+                self.group_words.append((start, m.end(), key))
         self.demonyms = demonyms
         self.country_entity = {}
         for ent in entities:

@@ -92,7 +92,9 @@ class RoleFinder:
         hons = "|".join(rf"{re.escape(h.rstrip('.'))}\.?" for h in spec.get("honorifics", [])) or r"(?!x)x"
         self.honorifics_end = re.compile(rf"(?<![\w.])(?:(?:{hons})\s+)+$", re.I)
         # ranks and offices written short before a name, and what they stand for ("Gov." -> governor)
-        self.short_forms = {k.rstrip("."): v for k, v in (spec.get("short_forms") or {}).items()}
+        # (as written, or capitalized where it opens a sentence; "BP" is no "bp.", a bishop)
+        self.short_forms = {form: v for k, v in (spec.get("short_forms") or {}).items()
+                            for form in (k.rstrip("."), k[:1].upper() + k.rstrip(".")[1:])}
         # a party or a body by its initials may stand between them too ("le sénateur LR Bruno Retailleau",
         # "la segretaria del Pd Elly Schlein")
         initials = _INITIALS
@@ -439,13 +441,10 @@ class RoleFinder:
                 break
         if hon and self.short_forms:  # "Gov. Jeff Landry", "asp. szt. Katarzyna Ziobro"
             words = list(re.finditer(r"[^\W\d_]+", text[hon.start():start]))
-            # as written, or capitalized where it opens a sentence (not "BP" for "bp.", a bishop)
-            form = {w.group(0): next((k for k in self.short_forms if w.group(0) in (k, k[:1].upper() + k[1:])), None)
-                    for w in words}
-            short = [w for w in words if form[w.group(0)]]
+            short = [w for w in words if w.group(0) in self.short_forms]
             if short:
                 stop = hon.start() + short[-1].end()
-                roles.append(FoundRole(" ".join(self.short_forms[form[w.group(0)]] for w in short), None,
+                roles.append(FoundRole(" ".join(self.short_forms[w.group(0)] for w in short), None,
                                        hon.start() + short[0].start(), stop + (text[stop:stop + 1] == "."), None))
         limit = end + 240
         m = self.after.match(text[end:limit])
